@@ -1,0 +1,4 @@
+export * from './common';
+export * from './auth';
+export * from './audit';
+export * from './files';

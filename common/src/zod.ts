@@ -1,0 +1,7 @@
+// WeChat forbids `new Function`/`eval`; zod 4 compiles parsers with them unless jitless.
+// Every module in the product imports zod from here so the setting is applied first.
+import { z } from 'zod';
+
+z.config({ jitless: true });
+
+export { z };
