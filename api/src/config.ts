@@ -27,7 +27,7 @@ const schema = z.object({
   SEED: z.enum(['demo', 'none']).default('demo'),
   SEED_SCALE: z.coerce.number().min(0.01).max(10).default(1),
   /** Serve the local simulators of external systems (WeChat, unified identity). */
-  SIMULATORS: bool.default('true'),
+  SIMULATORS: bool.default(true),
   WECHAT_APPID: z.string().default('wx0000000000hqdemo'),
   WECHAT_SECRET: z.string().default('hq-demo-wechat-secret'),
   /** Base URL of WeChat's API; the simulator by default. */

@@ -7,3 +7,4 @@ export * from './calendar';
 export * from './roles';
 export * from './errors';
 export * from './contracts';
+export * from './realestate';

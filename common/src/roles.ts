@@ -76,9 +76,14 @@ export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_ad
 /** Enterprise roles: users belong to one organisation and see only its records. */
 export const ENTERPRISE_ROLES: readonly Role[] = ['developer_staff', 'property_staff', 'agency_admin', 'bank', 'review_unit'];
 
-/** Regulators and administrators: TOTP second factor and 90-day password rotation. */
+/**
+ * Regulators who review and decide, and the administrators: TOTP second factor and 90-day
+ * password rotation. Inspectors work from the mini-program on site and are not included.
+ */
+export const PRIVILEGED_ROLES: readonly Role[] = ['reviewer_1', 'reviewer_2', 'reviewer_3', 'leader', ...ADMIN_ROLES];
+
 export function isPrivileged(roles: readonly Role[]): boolean {
-  return roles.some((r) => REGULATOR_ROLES.includes(r) || ADMIN_ROLES.includes(r));
+  return roles.some((r) => PRIVILEGED_ROLES.includes(r));
 }
 
 export const PASSWORD_MAX_AGE_DAYS = 90;

@@ -3,5 +3,6 @@
 import { z } from 'zod';
 
 z.config({ jitless: true });
+z.config(z.locales.zhCN());
 
 export { z };

@@ -1,0 +1,29 @@
+import { maskPhone, PASSWORD_MAX_AGE_DAYS, isPrivileged, type Me, type Role } from '@hq/common';
+import { Org, User, UserRole } from '../../platform/models';
+import { decrypt } from '../../platform/crypto';
+import type { Config } from '../../config';
+
+export async function rolesOf(userId: number): Promise<Role[]> {
+  return (await UserRole.findAll({ where: { user_id: userId } })).map((r) => r.role as Role);
+}
+
+/** What a person sees of themselves: phone masked, no ID number, no secrets. */
+export async function presentMe(config: Config, user: User, roles?: Role[]): Promise<Me> {
+  const r = roles ?? (await rolesOf(user.id));
+  const org = user.org_id ? await Org.findByPk(user.org_id) : null;
+  const changed = user.password_changed_at ? new Date(user.password_changed_at) : null;
+  return {
+    id: user.id,
+    username: user.username ?? null,
+    displayName: user.display_name,
+    roles: r,
+    org: org ? { id: org.id, name: org.name, kind: org.kind } : null,
+    phone: user.phone_enc ? maskPhone(decrypt(config.dataKey, user.phone_enc)) : null,
+    realNameVerified: !!user.real_name_verified_at,
+    gdidBound: !!user.gdid_sub,
+    wechatBound: !!user.wechat_openid,
+    totpEnrolled: !!user.totp_enrolled_at,
+    passwordExpiresAt:
+      isPrivileged(r) && changed ? new Date(changed.getTime() + PASSWORD_MAX_AGE_DAYS * 86400_000).toISOString() : null,
+  };
+}

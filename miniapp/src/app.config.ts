@@ -1,0 +1,30 @@
+// The main package holds only the entry and tab pages; every role area is a subpackage
+// (WeChat caps the main package and each subpackage at 2 MB).
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/mine/index', 'pages/login/index'],
+  subPackages: [
+    { root: 'subpackages/owner', name: 'owner', pages: ['pages/home/index'] }, // 业主服务
+    { root: 'subpackages/staff', name: 'staff', pages: ['pages/home/index'] }, // 物业工作人员
+    { root: 'subpackages/broker', name: 'broker', pages: ['pages/home/index'] }, // 经纪人/中介
+    { root: 'subpackages/inspector', name: 'inspector', pages: ['pages/home/index'] }, // 巡查检查
+    { root: 'subpackages/committee', name: 'committee', pages: ['pages/home/index'] }, // 业委会
+    { root: 'subpackages/enterprise', name: 'enterprise', pages: ['pages/home/index'] }, // 企业服务
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#1f5fbf',
+    navigationBarTitleText: '横琴房产与物业服务',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f6fa',
+  },
+  tabBar: {
+    color: '#86909c',
+    selectedColor: '#1f5fbf',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/mine/index', text: '我的' },
+    ],
+  },
+})

@@ -1,0 +1,115 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
+import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
+import { ROLE_LABELS, type Me } from '@hq/common'
+import { areasFor } from '../../areas'
+import StateView from '../../components/StateView'
+import { useSession } from '../../hooks/useSession'
+import { logout } from '../../services/auth'
+import { goLogin } from '../../services/nav'
+import './index.css'
+
+function Profile({ me }: { me: Me }) {
+  return (
+    <View className='card mine__profile'>
+      <View className='mine__avatar'>
+        <Text>{[...me.displayName][0] ?? '我'}</Text>
+      </View>
+      <View className='mine__who'>
+        <View className='mine__name-row'>
+          <Text className='mine__name'>{me.displayName}</Text>
+          {me.realNameVerified ? (
+            <Tag type='success' className='mine__verified'>已实名</Tag>
+          ) : (
+            <Tag type='default' className='mine__verified'>未实名</Tag>
+          )}
+        </View>
+        <Text className='mine__line'>{me.phone ?? '未绑定手机号'}</Text>
+        <Text className='mine__line'>{me.org ? me.org.name : '未关联单位'}</Text>
+        <View className='mine__roles'>
+          {me.roles.map((role) => (
+            <Tag key={role} type='primary' plain className='mine__role'>
+              {ROLE_LABELS[role]}
+            </Tag>
+          ))}
+        </View>
+      </View>
+    </View>
+  )
+}
+
+export default function Mine() {
+  const { me, refreshing, clear } = useSession()
+  const [leaving, setLeaving] = useState(false)
+
+  const confirmLogout = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出登录',
+      content: '确定要退出当前账号吗？',
+      confirmText: '退出',
+      confirmColor: '#c8453b',
+    })
+    if (!confirm) return
+    setLeaving(true)
+    await logout()
+    setLeaving(false)
+    clear()
+    Taro.showToast({ title: '已退出登录', icon: 'none' })
+  }
+
+  if (!me) {
+    if (refreshing) return <StateView kind='loading' />
+    return (
+      <View className='mine'>
+        <View className='card mine__guest'>
+          <View className='mine__avatar mine__avatar--guest'>
+            <Text>?</Text>
+          </View>
+          <Text className='mine__guest-title'>您尚未登录</Text>
+          <Text className='mine__guest-text'>登录后可办理业主、业委会、经纪、物业及企业相关服务</Text>
+          <Button type='primary' block className='mine__login' onClick={goLogin}>
+            登录
+          </Button>
+        </View>
+      </View>
+    )
+  }
+
+  const areas = areasFor(me.roles)
+  return (
+    <View className='mine'>
+      <Profile me={me} />
+
+      <Text className='section-title'>我的服务</Text>
+      {areas.length === 0 ? (
+        <View className='card'>
+          <StateView kind='empty' title='暂无可办理的身份服务' description='当前账号未开通业主、经纪、物业等身份' />
+        </View>
+      ) : (
+        <CellGroup className='mine__areas'>
+          {areas.map((area) => (
+            <Cell
+              key={area.key}
+              title={area.title}
+              description={area.summary}
+              extra='进入 ›'
+              clickable
+              onClick={() => void Taro.navigateTo({ url: area.home })}
+            />
+          ))}
+        </CellGroup>
+      )}
+
+      <View className='mine__logout'>
+        <Button block fill='outline' loading={leaving} disabled={leaving} onClick={() => void confirmLogout()}>
+          退出登录
+        </Button>
+      </View>
+    </View>
+  )
+}

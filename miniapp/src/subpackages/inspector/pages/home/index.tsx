@@ -1,0 +1,5 @@
+import RoleHome from '../../../../components/RoleHome'
+
+export default function InspectorHome() {
+  return <RoleHome areaKey='inspector' />
+}
