@@ -154,7 +154,7 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
   });
 
   // Projects, buildings and rooms, one transaction per project so a large seed stays responsive.
-  const projectCount = Math.round(26 * scale);
+  const projectCount = Math.max(1, Math.round(28 * scale));
   const registeredRooms: { id: number; project_id: number }[] = [];
   const projects: Project[] = [];
   for (let p = 0; p < projectCount; p++) {
@@ -174,7 +174,7 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
       );
       projects.push(project);
       summary.projects++;
-      const buildingCount = rng.int(4, 6);
+      const buildingCount = rng.int(4, 7);
       for (let b = 1; b <= buildingCount; b++) {
         const use = rng.weighted([['residential', 7], ['office', 2], ['commercial', 1]] as const);
         const floors = rng.int(18, 32);

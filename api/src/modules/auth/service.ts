@@ -158,6 +158,7 @@ export async function enrolTotp(deps: Deps, challenge: string, code: string, met
       { where: { id: userId, totp_enrolled_at: null }, transaction: t },
     );
     if (n !== 1) throw errors.conflict('TOTP_ALREADY_ENROLLED', '已绑定身份验证器，请重新登录并输入动态验证码');
+    await user.reload({ transaction: t });
     await appendAudit(t, actorOf(user, roles, meta), { action: 'auth.totp.enrol', objectType: 'user', objectId: user.id });
     return finishLogin(deps, user, roles, meta, 'password+totp', t);
   });

@@ -11,6 +11,11 @@ export interface MigrationContext {
   sequelize: Sequelize;
 }
 
+interface MigrationModule {
+  up(ctx: MigrationContext): Promise<void>;
+  down(ctx: MigrationContext): Promise<void>;
+}
+
 export function createMigrator(sequelize: Sequelize) {
   const files = fs
     .readdirSync(MIGRATIONS_DIR)
@@ -21,8 +26,9 @@ export function createMigrator(sequelize: Sequelize) {
       const full = path.join(MIGRATIONS_DIR, f);
       return {
         name: f.replace(/\.ts$/, ''),
-        up: async ({ context }) => (await import(full)).up(context),
-        down: async ({ context }) => (await import(full)).down(context),
+        // require, not import(): migrations are TypeScript loaded through tsx or ts-jest.
+        up: async ({ context }) => (require(full) as MigrationModule).up(context),
+        down: async ({ context }) => (require(full) as MigrationModule).down(context),
       };
     }),
     context: { qi: sequelize.getQueryInterface(), sequelize },
