@@ -1,4 +1,5 @@
-// Starts a real API on a real database for a test file: a temporary SQLite file, or a fresh
+// Starts a real API on a real database for a test file (one per file: Sequelize models are
+// bound to one connection per process): a temporary SQLite file, or a fresh
 // MariaDB/MySQL database when DB_URL is set. Listens on a free port so the simulators that
 // the API calls over HTTP (WeChat, unified identity) are reached as in production.
 import fs from 'node:fs';

@@ -8,6 +8,12 @@ import { useEsbuildJsx } from './jsx-fallback'
 
 const sourceDir = path.resolve(__dirname, '../src')
 
+// npm installs this plugin under miniapp/node_modules (not hoisted), but @tarojs/taro-h5 at the
+// root imports its runtime; point every importer at the one copy.
+const frameworkReactDir = path.dirname(
+  require.resolve('@tarojs/plugin-framework-react/package.json', { paths: [path.resolve(__dirname, '..')] }),
+)
+
 // @hq/common is a symlinked workspace of TypeScript source; Taro only compiles src/ and
 // node_modules/*taro* by default, so it (and zod, to the mini-program's target) must be listed.
 const compileInclude = [
@@ -42,6 +48,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: {
       '@': sourceDir,
+      '@tarojs/plugin-framework-react': frameworkReactDir,
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -81,6 +88,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
         useEsbuildJsx(chain, sourceDir)
+        // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy
+        // of NutUI, zod and the Taro components (~0.5 MB each). Share them between pages too.
+        const split = chain.optimization.get('splitChunks')
+        if (split) chain.optimization.splitChunks({ ...split, chunks: 'all' })
       },
     },
   }

@@ -11,7 +11,8 @@ const TOUCH_EVERY_MS = 60_000;
 export function authenticate() {
   return async (ctx: AppContext, next: Next) => {
     const header = ctx.get('authorization');
-    if (header) {
+    // The simulators stand in for other systems and read their own tokens.
+    if (header && !ctx.path.startsWith('/sim/')) {
       const m = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
       if (!m) throw errors.unauthenticated('TOKEN_INVALID', '登录凭证格式不正确，请重新登录');
       ctx.state.user = await loadUser(ctx, m[1]);
