@@ -14,7 +14,7 @@ async function upload(name: string, data: Buffer, tok = token) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(data)]), name);
   const res = await fetch(`${api.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${tok}` }, body: form });
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 const photoWithGps = () =>

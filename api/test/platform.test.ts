@@ -20,7 +20,7 @@ describe('OpenAPI', () => {
         for (const id of op['x-requirements']) expect(id).toMatch(/^(RE|PM|NF)-\d{3}$/);
       }
     }
-    const mounted = api.app.router.stack.flatMap((l) => l.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${l.path.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`));
+    const mounted = api.app.router.stack.flatMap((l) => l.methods.filter((m) => m !== 'HEAD').map((m) => `${m} ${String(l.path).replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`));
     expect(mounted.length).toBeGreaterThan(30);
     for (const r of mounted) expect(documented).toContain(r);
     expect(doc.openapi).toBe('3.1.0');
