@@ -3,6 +3,7 @@ import { loadConfig } from './config';
 import { createApp, createDatabase } from './app';
 import { createMigrator } from './platform/db/migrator';
 import { seedIfEmpty } from './seed/demo';
+import { banner } from './banner';
 
 async function main() {
   const config = loadConfig();
@@ -15,6 +16,7 @@ async function main() {
   }
   const server = app.koa.listen(config.PORT, config.HOST, () => {
     app.deps.logger.info({ url: config.publicUrl, db: db.dialect, dataDir: config.dataDir }, 'API listening');
+    if (process.env.HQ_BANNER === '1') console.log(banner(config));
   });
   server.keepAliveTimeout = 65_000;
   const stop = async () => {

@@ -10,7 +10,7 @@ export async function rolesOf(userId: number): Promise<Role[]> {
 /** What a person sees of themselves: phone masked, no ID number, no secrets. */
 export async function presentMe(config: Config, user: User, roles?: Role[]): Promise<Me> {
   const r = roles ?? (await rolesOf(user.id));
-  const org = user.org_id ? await Org.findByPk(user.org_id) : null;
+  const org = user.org_id ? await Org.findByPk(user.org_id, { attributes: ['id', 'name', 'kind'] }) : null;
   const changed = user.password_changed_at ? new Date(user.password_changed_at) : null;
   return {
     id: user.id,

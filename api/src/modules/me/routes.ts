@@ -5,12 +5,16 @@ import { errors } from '../../platform/errors';
 import { presentMe } from '../auth/presenter';
 import { changePassword } from '../auth/service';
 
+const ME_FIELDS = [
+  'id', 'username', 'display_name', 'org_id', 'phone_enc', 'real_name_verified_at', 'gdid_sub', 'wechat_openid', 'totp_enrolled_at', 'password_changed_at',
+] as const;
+
 export const meRoutes = [
   route({
     method: 'get', path: '/api/me', summary: '当前登录人及其角色', tags: ['me'], requirements: ['NF-001'], access: 'user', response: meResponse,
     handler: async (ctx) => {
       const u = ctx.state.user!;
-      const user = await User.findByPk(u.id);
+      const user = await User.findByPk(u.id, { attributes: [...ME_FIELDS] });
       if (!user) throw errors.unauthenticated();
       return presentMe(ctx.deps.config, user, u.roles);
     },

@@ -1,6 +1,7 @@
 import type { Next } from 'koa';
 import type { Role } from '@hq/common';
-import { Session, User, UserRole } from '../models';
+import { QueryTypes } from 'sequelize';
+import { Session } from '../models';
 import { errors } from '../errors';
 import type { AppContext, AuthUser } from '../http/types';
 import { revokeSession, sessionProblem, verifyAccess } from './tokens';
@@ -21,26 +22,49 @@ export function authenticate() {
   };
 }
 
+interface PrincipalRow {
+  user_id: number;
+  kind: Session['kind'];
+  last_seen_at: string | Date;
+  expires_at: string | Date;
+  revoked_at: string | Date | null;
+  revoke_reason: string | null;
+  display_name: string;
+  org_id: number | null;
+  status: string;
+  roles: string | null;
+}
+
+/** Session, person and roles in one round trip: this runs on every authenticated request. */
+const PRINCIPAL_SQL = `SELECT s.user_id, s.kind, s.last_seen_at, s.expires_at, s.revoked_at, s.revoke_reason,
+  u.display_name, u.org_id, u.status,
+  (SELECT GROUP_CONCAT(r.role) FROM user_roles r WHERE r.user_id = s.user_id) AS roles
+  FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`;
+
 async function loadUser(ctx: AppContext, token: string): Promise<AuthUser> {
   const { config, db } = ctx.deps;
   const claims = verifyAccess(config, token);
-  const session = await Session.findByPk(claims.sid);
+  const [row] = (await db.sequelize.query(PRINCIPAL_SQL, { replacements: [claims.sid], type: QueryTypes.SELECT })) as PrincipalRow[];
   const now = Date.now();
+  const session = row
+    ? { kind: row.kind, revoke_reason: row.revoke_reason, revoked_at: row.revoked_at ? toDate(row.revoked_at) : null, expires_at: toDate(row.expires_at), last_seen_at: toDate(row.last_seen_at) }
+    : null;
   const problem = sessionProblem(session, now);
-  if (problem || !session || String(session.user_id) !== claims.sub) {
-    if (session && problem?.reason) await db.tx((t) => revokeSession(t, session.id, problem.reason!));
+  if (problem || !row || String(row.user_id) !== claims.sub) {
+    if (row && problem?.reason) await db.tx((t) => revokeSession(t, claims.sid, problem.reason!));
     throw errors.unauthenticated(problem?.code ?? 'TOKEN_INVALID', problem?.message ?? '登录凭证无效，请重新登录');
   }
-  const [user, roles] = await Promise.all([
-    User.findByPk(session.user_id, { attributes: ['id', 'display_name', 'org_id', 'status'] }),
-    UserRole.findAll({ where: { user_id: session.user_id }, attributes: ['role'] }),
-  ]);
-  if (!user || user.status !== 'active') throw errors.unauthenticated('SESSION_REVOKED', '账号已停用，请联系管理员');
-  if (now - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    await db.tx((t) => Session.update({ last_seen_at: new Date(now) }, { where: { id: session.id }, transaction: t }));
+  if (row.status !== 'active') throw errors.unauthenticated('SESSION_REVOKED', '账号已停用，请联系管理员');
+  if (now - session!.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+    await db.tx((t) => Session.update({ last_seen_at: new Date(now) }, { where: { id: claims.sid }, transaction: t }));
   }
   return {
-    id: user.id, displayName: user.display_name, roles: roles.map((r) => r.role as Role), orgId: user.org_id ?? null,
-    sessionId: session.id, sessionKind: session.kind,
+    id: row.user_id, displayName: row.display_name, roles: (row.roles ?? '').split(',').filter(Boolean) as Role[], orgId: row.org_id ?? null,
+    sessionId: claims.sid, sessionKind: row.kind,
   };
+}
+
+/** Raw queries return dates as strings on SQLite and as Dates on MySQL. */
+function toDate(v: string | Date): Date {
+  return v instanceof Date ? v : new Date(/Z|[+-]\d\d:\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
 }

@@ -92,7 +92,9 @@ export async function openSession(
 }
 
 /** Why a session can no longer be used, or null if it can (and is not idle). */
-export function sessionProblem(s: Session | null, now = Date.now()): { code: string; message: string; reason?: string } | null {
+export type SessionState = Pick<Session, 'kind' | 'revoke_reason' | 'revoked_at' | 'expires_at' | 'last_seen_at'>;
+
+export function sessionProblem(s: SessionState | null, now = Date.now()): { code: string; message: string; reason?: string } | null {
   if (!s) return { code: 'SESSION_REVOKED', message: '登录已失效，请重新登录' };
   if (s.revoked_at) {
     return s.revoke_reason === 'idle'
