@@ -4,7 +4,6 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
-import { useEsbuildJsx } from './jsx-fallback'
 
 const sourceDir = path.resolve(__dirname, '../src')
 
@@ -64,7 +63,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        useEsbuildJsx(chain, sourceDir)
       },
     },
     h5: {
@@ -87,7 +85,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-        useEsbuildJsx(chain, sourceDir)
         // Taro splits only initial chunks on H5, so every lazily loaded page carried its own copy
         // of NutUI, zod and the Taro components (~0.5 MB each). Share them between pages too.
         const split = chain.optimization.get('splitChunks')

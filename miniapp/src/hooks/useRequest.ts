@@ -37,7 +37,6 @@ export function useRequest<T>(service: () => Promise<Reply<T>>, options: { manua
     return () => {
       mounted.current = false
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
   return { data, loading, error, run }

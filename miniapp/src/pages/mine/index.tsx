@@ -1,10 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css'
-import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css'
 import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import { ROLE_LABELS, type Me } from '@hq/common'
 import { areasFor } from '../../areas'
@@ -33,9 +31,9 @@ function Profile({ me }: { me: Me }) {
         <Text className='mine__line'>{me.org ? me.org.name : '未关联单位'}</Text>
         <View className='mine__roles'>
           {me.roles.map((role) => (
-            <Tag key={role} type='primary' plain className='mine__role'>
+            <Text key={role} className='mine__role'>
               {ROLE_LABELS[role]}
-            </Tag>
+            </Text>
           ))}
         </View>
       </View>
@@ -66,6 +64,7 @@ export default function Mine() {
     if (refreshing) return <StateView kind='loading' />
     return (
       <View className='mine'>
+        <View className='mine__band' />
         <View className='card mine__guest'>
           <View className='mine__avatar mine__avatar--guest'>
             <Text>?</Text>
@@ -83,6 +82,7 @@ export default function Mine() {
   const areas = areasFor(me.roles)
   return (
     <View className='mine'>
+      <View className='mine__band' />
       <Profile me={me} />
 
       <Text className='section-title'>我的服务</Text>
@@ -91,18 +91,22 @@ export default function Mine() {
           <StateView kind='empty' title='暂无可办理的身份服务' description='当前账号未开通业主、经纪、物业等身份' />
         </View>
       ) : (
-        <CellGroup className='mine__areas'>
+        <View className='card mine__areas'>
           {areas.map((area) => (
-            <Cell
+            <View
               key={area.key}
-              title={area.title}
-              description={area.summary}
-              extra='进入 ›'
-              clickable
+              className='mine__area'
+              hoverClass='mine__area--pressed'
               onClick={() => void Taro.navigateTo({ url: area.home })}
-            />
+            >
+              <View className='mine__area-text'>
+                <Text className='mine__area-title'>{area.title}</Text>
+                <Text className='mine__area-summary'>{area.summary}</Text>
+              </View>
+              <Text className='mine__area-go'>›</Text>
+            </View>
           ))}
-        </CellGroup>
+        </View>
       )}
 
       <View className='mine__logout'>
