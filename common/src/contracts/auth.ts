@@ -69,6 +69,9 @@ export const wechatLoginRequest = z.object({
   code: z.string().trim().min(1, '缺少微信登录凭证 code').max(128, '微信登录凭证 code 过长'),
 });
 
+/** WeChat mini-program login answer (the same for the unified-identity login). */
+export const wechatLoginResponse = z.object({ tokens: tokenPair, user: meResponse });
+
 export const gdidStartRequest = z.object({
   mode: z.enum(['login', 'bind']).default('login'),
   /** Where the browser returns after the identity provider; must be on the allow-list. */

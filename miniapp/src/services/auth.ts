@@ -2,13 +2,9 @@
 // In the mini-program the code comes from Taro.login(); on H5 (development and demos) it comes
 // from the API's WeChat simulator, where each seeded persona stands for one WeChat user.
 import Taro from '@tarojs/taro'
-import { meResponse, tokenPair, z, type Me } from '@hq/common'
+import { meResponse, wechatLoginResponse, z, type Me } from '@hq/common'
 import { api, failure, parseReply, type Reply } from './transport'
 import { clearSession, getTokens, saveMe, saveTokens } from './session'
-
-// What POST /api/auth/wechat/login answers. Composed from the shared contracts; it belongs in
-// @hq/common/contracts/auth.ts beside wechatLoginRequest once the API exports it there.
-const wechatLoginResponse = z.object({ tokens: tokenPair, user: meResponse })
 
 export interface DevPersona {
   openid: string

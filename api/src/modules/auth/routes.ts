@@ -1,6 +1,6 @@
 import {
   z, loginRequest, loginResponse, changeInitialPasswordRequest, totpRequest, refreshRequest, tokenPair, wechatLoginRequest,
-  meResponse, gdidStartRequest, gdidStartResponse, gdidExchangeRequest, gdidExchangeResponse, okResponse,
+  wechatLoginResponse, gdidStartRequest, gdidStartResponse, gdidExchangeRequest, gdidExchangeResponse, okResponse,
 } from '@hq/common';
 import { route } from '../../platform/http/route';
 import type { AppContext } from '../../platform/http/types';
@@ -50,7 +50,7 @@ export const authRoutes = [
   route({
     method: 'post', path: '/api/auth/wechat/login', summary: '微信小程序登录（wx.login code 换取本系统令牌）', tags: ['auth'],
     requirements: ['PM-149', 'PM-098'], access: 'public', rateLimit: 'login', body: wechatLoginRequest,
-    response: z.object({ tokens: tokenPair, user: meResponse }),
+    response: wechatLoginResponse,
     handler: (ctx, { body }) => auth.wechatLogin(ctx.deps, body.code, meta(ctx)),
   }),
   route({
