@@ -1,4 +1,5 @@
 import { User, CalendarDay } from '../src/platform/models';
+import pino from 'pino';
 import { startTestApi, type TestApi } from './harness';
 import { RateLimiter } from '../src/platform/http/middleware';
 import { WechatClient } from '../src/integrations/wechat/client';
@@ -239,5 +240,33 @@ describe('SQLite or MySQL under concurrent writes', () => {
   test('fifty concurrent logins all succeed (no SQLITE_BUSY)', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => api.call('POST', '/api/auth/login', { body: { username: 'agency1', password: 'Hengqin@2026' } })));
     expect(results.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
+  });
+});
+
+describe('logs', () => {
+  test('JSON lines with request ids; no passwords, tokens or ID numbers', async () => {
+    const lines: string[] = [];
+    const { deps } = api.app;
+    const saved = deps.logger;
+    deps.logger = pino({ level: 'debug', base: undefined }, { write: (s: string) => lines.push(s) });
+    let t = { accessToken: '', refreshToken: '' };
+    try {
+      await api.call('POST', '/api/auth/login', { body: { username: 'dev1', password: 'Secret#Pass99' } });
+      t = await api.login('agency1');
+      await api.call('POST', '/api/auth/refresh', { body: { refreshToken: t.refreshToken } });
+      await api.call('GET', '/api/me', { token: t.accessToken });
+      await api.wechatLogin('o_demo_owner_a'); // owner with an ID number on file
+    } finally {
+      deps.logger = saved;
+    }
+    const text = lines.join('');
+    expect(lines.length).toBeGreaterThan(3);
+    const first = JSON.parse(lines[0]);
+    expect(first).toMatchObject({ msg: 'request', method: 'POST' });
+    expect(first.requestId).toMatch(/.{8,}/);
+    expect(text).not.toContain('Secret#Pass99');
+    expect(text).not.toContain(t.accessToken);
+    expect(text).not.toContain(t.refreshToken);
+    expect(text).not.toMatch(/(?<![0-9])[1-9][0-9]{16}[0-9X](?![0-9])/);
   });
 });
