@@ -30,4 +30,5 @@ export const errors = {
   rateLimited: (retryAfterSec: number) =>
     new AppError(429, 'RATE_LIMITED', `请求过于频繁，请${retryAfterSec}秒后再试`, undefined, { 'Retry-After': String(retryAfterSec) }),
   upstream: (code: string, message: string) => new AppError(502, code, message),
+  unavailable: (code: string, message: string) => new AppError(503, code, message),
 };

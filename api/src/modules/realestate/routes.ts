@@ -18,11 +18,17 @@ const projectDetail = projectSummary.extend({
 
 const ACCESS = [...REGULATOR_ROLES, 'developer_staff'] as const;
 
-async function summary(p: Project) {
-  const dev = await Org.findByPk(p.developer_org_id, { attributes: ['name'] });
+/** Developer names for a page of projects, in one query. */
+async function developerNames(projects: Project[]): Promise<Map<number, string>> {
+  const ids = [...new Set(projects.map((p) => p.developer_org_id))];
+  const orgs = await Org.findAll({ where: { id: ids }, attributes: ['id', 'name'] });
+  return new Map(orgs.map((o) => [o.id, o.name]));
+}
+
+function summary(p: Project, names: Map<number, string>) {
   return {
-    id: p.id, name: p.name, district: p.district, address: p.address, developerOrgId: p.developer_org_id, developerName: dev?.name ?? null,
-    status: p.status, lng: p.lng, lat: p.lat,
+    id: p.id, name: p.name, district: p.district, address: p.address, developerOrgId: p.developer_org_id,
+    developerName: names.get(p.developer_org_id) ?? null, status: p.status, lng: p.lng, lat: p.lat,
   };
 }
 
@@ -42,7 +48,8 @@ export const realEstateRoutes = [
       const { rows, count } = await Project.findAndCountAll({
         where, order: [['id', 'ASC']], limit: query.pageSize, offset: (query.page - 1) * query.pageSize,
       });
-      return { items: await Promise.all(rows.map(summary)), total: count, page: query.page, pageSize: query.pageSize };
+      const names = await developerNames(rows);
+      return { items: rows.map((p) => summary(p, names)), total: count, page: query.page, pageSize: query.pageSize };
     },
   }),
   route({
@@ -57,7 +64,7 @@ export const realEstateRoutes = [
       })) as unknown as { sale_status: string; n: number | string }[];
       const roomsByStatus = Object.fromEntries(counts.map((c) => [c.sale_status, Number(c.n)]));
       return {
-        ...(await summary(p)), filedName: p.filed_name, marketingName: p.marketing_name, parcelCode: p.parcel_code,
+        ...summary(p, await developerNames([p])), filedName: p.filed_name, marketingName: p.marketing_name, parcelCode: p.parcel_code,
         roomCount: Object.values(roomsByStatus).reduce((a, b) => a + b, 0), roomsByStatus,
       };
     },

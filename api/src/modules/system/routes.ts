@@ -24,11 +24,10 @@ export function systemRoutes(all: () => RouteDef[]): RouteDef[] {
         try {
           await ctx.deps.db.sequelize.query('SELECT 1');
         } catch {
-          ctx.status = 503;
-          throw Object.assign(errors.upstream('DB_UNREACHABLE', '数据库不可达'), { status: 503 });
+          throw errors.unavailable('DB_UNREACHABLE', '数据库不可达');
         }
         const pending = await pendingMigrations(ctx.deps.db.sequelize);
-        if (pending.length) throw Object.assign(errors.upstream('MIGRATIONS_PENDING', `有 ${pending.length} 个数据库迁移未执行`), { status: 503 });
+        if (pending.length) throw errors.unavailable('MIGRATIONS_PENDING', `有 ${pending.length} 个数据库迁移未执行`);
         return { status: 'ready' as const, database: ctx.deps.db.dialect, migrations: 'current' as const };
       },
     }),
