@@ -191,3 +191,23 @@ describe('tokens', () => {
     expect((await api.call('POST', '/api/auth/refresh', { body: { refreshToken: t.refreshToken } })).body.code).toBe('SESSION_EXPIRED');
   });
 });
+
+describe('accounts under separation of duties', () => {
+  test('the system administrator creates an account, the security administrator grants its role, the person must change the password', async () => {
+    const sys = await api.login('sysadmin');
+    const weak = await api.call('POST', '/api/admin/users', { token: sys.accessToken, body: { username: 'staff9', displayName: '新同事', initialPassword: 'short' } });
+    expect(weak.status).toBe(400);
+    const created = await api.call('POST', '/api/admin/users', { token: sys.accessToken, body: { username: 'staff9', displayName: '新同事', initialPassword: 'Temp#Pass2026' } });
+    expect(created.status).toBe(201);
+    const dup = await api.call('POST', '/api/admin/users', { token: sys.accessToken, body: { username: 'staff9', displayName: '重复', initialPassword: 'Temp#Pass2026' } });
+    expect(dup.body.code).toBe('USERNAME_TAKEN');
+    // The system administrator cannot grant roles.
+    expect((await api.call('PUT', `/api/admin/users/${created.body.id}/roles`, { token: sys.accessToken, body: { roles: ['reviewer_1'] } })).status).toBe(403);
+    const sec = await api.login('secadmin');
+    const mixed = await api.call('PUT', `/api/admin/users/${created.body.id}/roles`, { token: sec.accessToken, body: { roles: ['audit_admin', 'reviewer_1'] } });
+    expect(mixed.body.code).toBe('ADMIN_ROLE_EXCLUSIVE');
+    expect((await api.call('PUT', `/api/admin/users/${created.body.id}/roles`, { token: sec.accessToken, body: { roles: ['developer_staff'] } })).status).toBe(200);
+    const first = await api.call('POST', '/api/auth/login', { body: { username: 'staff9', password: 'Temp#Pass2026' } });
+    expect(first.body).toMatchObject({ next: 'change_password', reason: 'first_login' });
+  });
+});

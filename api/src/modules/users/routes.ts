@@ -1,9 +1,10 @@
 // Account administration under separation of duties (三员分立): the system administrator
 // manages accounts, the security administrator unlocks them, the audit administrator only reads.
 import { Op } from 'sequelize';
-import { z, idParam, pageQuery, pageOf, maskPhone, okResponse, ROLES } from '@hq/common';
+import { z, idParam, pageQuery, pageOf, maskPhone, okResponse, passwordSchema, ROLES, ADMIN_ROLES } from '@hq/common';
 import { route } from '../../platform/http/route';
-import { User, UserRole } from '../../platform/models';
+import { Org, User, UserRole } from '../../platform/models';
+import { hashPassword } from '../../platform/auth/passwords';
 import { errors } from '../../platform/errors';
 import { appendAudit } from '../../platform/audit/audit';
 import { revokeAllSessions } from '../../platform/auth/tokens';
@@ -34,7 +35,57 @@ async function setStatus(ctx: AppContext, id: number, action: 'disable' | 'enabl
   return { ok: true as const };
 }
 
+const createUserBody = z.object({
+  username: z.string().trim().regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为3至32位小写字母、数字、下划线、点或横线，以字母开头'),
+  displayName: z.string().trim().min(1, '请填写姓名').max(100, '姓名不超过100个字符'),
+  orgId: z.number().int().positive('单位编号必须为正整数').nullable().default(null),
+  initialPassword: passwordSchema,
+});
+
 export const userRoutes = [
+  route({
+    method: 'post', path: '/api/admin/users', summary: '创建账号（系统管理员；首次登录须修改密码，角色由安全管理员授予）', tags: ['admin'],
+    requirements: ['NF-001'], access: ['sys_admin'], body: createUserBody, response: z.object({ id: z.number().int() }), status: 201,
+    handler: async (ctx, { body }) => {
+      const hash = await hashPassword(body.initialPassword);
+      return ctx.deps.db.tx(async (t) => {
+        if (await User.findOne({ where: { username: body.username }, transaction: t })) {
+          throw errors.conflict('USERNAME_TAKEN', `用户名 ${body.username} 已被使用，请换一个`);
+        }
+        if (body.orgId && !(await Org.findByPk(body.orgId, { transaction: t }))) {
+          throw errors.badRequest('ORG_NOT_FOUND', '所属单位不存在', [{ field: 'orgId', message: '所属单位不存在，请先登记单位' }]);
+        }
+        const u = await User.create(
+          { username: body.username, display_name: body.displayName, org_id: body.orgId, password_hash: hash, must_change_password: true },
+          { transaction: t },
+        );
+        await appendAudit(t, actorOf(ctx), { action: 'user.create', objectType: 'user', objectId: u.id, detail: { username: body.username, orgId: body.orgId } });
+        return { id: u.id };
+      });
+    },
+  }),
+  route({
+    method: 'put', path: '/api/admin/users/:id/roles', summary: '授予或调整角色（安全管理员）', tags: ['admin'], requirements: ['NF-001'],
+    access: ['sec_admin'], params: idParam, body: z.object({ roles: z.array(z.enum(ROLES, { message: '角色不存在' })).min(1, '至少授予一个角色').max(6) }),
+    response: okResponse,
+    handler: async (ctx, { params, body }) => {
+      const roles = [...new Set(body.roles)];
+      if (roles.some((r) => ADMIN_ROLES.includes(r)) && roles.length > 1) {
+        throw errors.badRequest('ADMIN_ROLE_EXCLUSIVE', '系统、安全、审计管理员角色须单独授予，不能与其他角色兼任（三员分立）');
+      }
+      if (params.id === ctx.state.user!.id) throw errors.conflict('CANNOT_GRANT_SELF', '不能调整自己的角色');
+      await ctx.deps.db.tx(async (t) => {
+        const user = await User.findByPk(params.id, { transaction: t, lock: t.LOCK.UPDATE });
+        if (!user) throw errors.notFound('USER_NOT_FOUND', '用户不存在');
+        const before = (await UserRole.findAll({ where: { user_id: user.id }, transaction: t })).map((r) => r.role);
+        await UserRole.destroy({ where: { user_id: user.id }, transaction: t });
+        await UserRole.bulkCreate(roles.map((role) => ({ user_id: user.id, role })), { transaction: t });
+        await revokeAllSessions(t, user.id, 'roles_changed'); // new roles apply from the next login
+        await appendAudit(t, actorOf(ctx), { action: 'user.roles', objectType: 'user', objectId: user.id, detail: { before, after: roles } });
+      });
+      return { ok: true as const };
+    },
+  }),
   route({
     method: 'get', path: '/api/admin/users', summary: '用户列表', tags: ['admin'], requirements: ['NF-001'], access: ['sys_admin', 'sec_admin'],
     query: pageQuery.extend({ keyword: z.string().trim().max(50).optional() }), response: pageOf(userRow),
