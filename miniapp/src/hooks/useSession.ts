@@ -1,6 +1,6 @@
 // The signed-in person as pages see it: the cached profile at once, refreshed from the server each
 // time the page is shown (useDidShow), so a role granted or revoked elsewhere shows up on return.
-import { useCallback, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import type { Me } from '@hq/common'
 import { fetchMe } from '../services/auth'
@@ -18,8 +18,12 @@ export interface Session {
 export function useSession(): Session {
   const [me, setMe] = useState<Me | null>(() => getCachedMe())
   const [refreshing, setRefreshing] = useState(() => isLoggedIn())
+  // Only the latest refresh may set the profile: one started before a change (e.g. 实名认证
+  // completed on return to the page) can answer after the one started after it.
+  const latest = useRef(0)
 
   const refresh = useCallback(async () => {
+    const call = ++latest.current
     if (!isLoggedIn()) {
       setMe(null)
       setRefreshing(false)
@@ -27,6 +31,7 @@ export function useSession(): Session {
     }
     setRefreshing(true)
     const reply = await fetchMe()
+    if (call !== latest.current) return
     setRefreshing(false)
     if (reply.ok) {
       setMe(reply.data)
@@ -41,7 +46,11 @@ export function useSession(): Session {
     void refresh()
   })
 
-  const clear = useCallback(() => setMe(null), [])
+  const clear = useCallback(() => {
+    latest.current++
+    setRefreshing(false)
+    setMe(null)
+  }, [])
 
   return { me, refreshing, refresh, clear }
 }

@@ -1,9 +1,11 @@
-// Sign-in with WeChat, sign-out and the current person's profile.
-// In the mini-program the code comes from Taro.login(); on H5 (development and demos) it comes
-// from the API's WeChat simulator, where each seeded persona stands for one WeChat user.
+// Sign-in with WeChat, real-name verification (实名认证) through the Guangdong unified identity
+// provider (广东省统一身份认证), sign-out and the current person's profile.
+// In the mini-program the WeChat code comes from Taro.login(); on H5 (development and demos) it
+// comes from the API's WeChat simulator, where each seeded persona stands for one WeChat user.
 import Taro from '@tarojs/taro'
-import { meResponse, wechatLoginResponse, z, type Me } from '@hq/common'
+import { gdidExchangeResponse, gdidStartResponse, meResponse, wechatLoginResponse, z, type Me } from '@hq/common'
 import { api, failure, parseReply, type Reply } from './transport'
+import { PAGES } from './nav'
 import { clearSession, getTokens, saveMe, saveTokens } from './session'
 
 export interface DevPersona {
@@ -53,6 +55,43 @@ export async function loginWithWechat(persona?: string): Promise<Reply<Me>> {
   saveTokens(reply.data.tokens)
   saveMe(reply.data.user)
   return { ...reply, data: reply.data.user }
+}
+
+/** 'bind': add the verified identity to the signed-in account; 'login': sign in (or sign up) by it. */
+export type GdidMode = 'bind' | 'login'
+
+/**
+ * Ask the API where to send the browser for 广东省统一身份认证 (H5 only: the provider is a web page
+ * and comes back by redirect). The provider returns through the API to 我的 on this origin with
+ * `?gdid_ticket=…` in the hash route; see `exchangeGdidTicket`. Answers the provider's address.
+ */
+export async function startGdid(mode: GdidMode): Promise<Reply<string>> {
+  if (process.env.TARO_ENV !== 'h5') return failure('GDID_H5_ONLY', '请在H5或政务服务网完成实名认证')
+  // The API accepts only addresses on its own origin (or its CORS allow-list).
+  const returnTo = `${window.location.origin}${window.location.pathname}#${PAGES.mine}`
+  const reply = parseReply(
+    await api.post<unknown>('/api/auth/gdid/start', { mode, returnTo }, { auth: mode === 'bind' }),
+    gdidStartResponse,
+  )
+  return reply.ok ? { ...reply, data: reply.data.authorizeUrl } : reply
+}
+
+export interface GdidOutcome {
+  /** 'login': a new session was opened and stored; 'bound': the signed-in account is now verified. */
+  result: 'login' | 'bound'
+  me: Me
+}
+
+/**
+ * Redeem the one-time ticket the provider's return carries. The API accepts each ticket once and
+ * for five minutes; callers make sure they send it only once.
+ */
+export async function exchangeGdidTicket(ticket: string): Promise<Reply<GdidOutcome>> {
+  const reply = parseReply(await api.post<unknown>('/api/auth/gdid/exchange', { ticket }, { auth: false }), gdidExchangeResponse)
+  if (!reply.ok) return reply
+  if (reply.data.result === 'login') saveTokens(reply.data.tokens)
+  saveMe(reply.data.user)
+  return { ...reply, data: { result: reply.data.result, me: reply.data.user } }
 }
 
 /** The current person, fresh from the server; refreshes the cached copy. */

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import StateView from '../../components/StateView'
+import { useGdidStart } from '../../hooks/useGdid'
 import { useRequest } from '../../hooks/useRequest'
 import { fetchDevPersonas, loginWithWechat } from '../../services/auth'
 import { leaveLogin } from '../../services/nav'
@@ -67,6 +68,22 @@ function DevPersonaLogin() {
   )
 }
 
+/**
+ * H5: sign in with 广东省统一身份认证. The provider returns to 我的, which redeems the ticket;
+ * a person it does not know yet gets a new 公众 account in their verified name.
+ */
+function GdidLogin() {
+  const { starting, start } = useGdidStart('login')
+  return (
+    <View className='login__gdid'>
+      <Button block fill='none' type='primary' loading={starting} disabled={starting} onClick={() => void start()}>
+        使用广东省统一身份认证登录
+      </Button>
+      <Text className='login__gdid-hint'>经实名核验登录，无需微信账号</Text>
+    </View>
+  )
+}
+
 /** WeChat: one tap, the code from wx.login goes to the API. */
 function WechatLogin() {
   const { pending, login } = useLogin()
@@ -89,6 +106,7 @@ export default function Login() {
         <Text className='login__subtitle'>登录后办理业主、业委会、经纪、物业及企业服务</Text>
       </View>
       {process.env.TARO_ENV === 'h5' ? <DevPersonaLogin /> : <WechatLogin />}
+      {process.env.TARO_ENV === 'h5' && <GdidLogin />}
       <Text className='login__privacy'>登录即表示您同意平台按《个人信息保护法》处理您的账号信息，手机号等个人信息仅以脱敏形式展示。</Text>
     </View>
   )

@@ -7,6 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/tag/style/css'
 import { ROLE_LABELS, type Me } from '@hq/common'
 import { areasFor } from '../../areas'
 import StateView from '../../components/StateView'
+import { useGdidReturn, useGdidStart } from '../../hooks/useGdid'
 import { useSession } from '../../hooks/useSession'
 import { logout } from '../../services/auth'
 import { goLogin } from '../../services/nav'
@@ -41,8 +42,30 @@ function Profile({ me }: { me: Me }) {
   )
 }
 
+/** 实名认证 for a signed-in person not yet verified: binds the provider's identity to this account. */
+function RealNameEntry({ redeeming }: { redeeming: boolean }) {
+  const { starting, start } = useGdidStart('bind')
+  let action = '去认证'
+  if (redeeming) action = '认证中…'
+  else if (starting) action = '正在跳转…'
+  const onTap = () => {
+    if (!redeeming) void start()
+  }
+  return (
+    <View className='card mine__realname' hoverClass='mine__area--pressed' onClick={onTap}>
+      <View className='mine__area-text'>
+        <Text className='mine__area-title'>实名认证（广东省统一身份认证）</Text>
+        <Text className='mine__area-summary'>核验您的真实身份后，可办理需要实名的房产与物业业务</Text>
+      </View>
+      <Text className='mine__realname-go'>{action}</Text>
+    </View>
+  )
+}
+
 export default function Mine() {
-  const { me, refreshing, clear } = useSession()
+  const { me, refreshing, refresh, clear } = useSession()
+  // Back from 广东省统一身份认证 (started here, or on the login page): the profile has changed.
+  const { redeeming } = useGdidReturn(() => void refresh())
   const [leaving, setLeaving] = useState(false)
 
   const confirmLogout = async () => {
@@ -61,6 +84,7 @@ export default function Mine() {
   }
 
   if (!me) {
+    if (redeeming) return <StateView kind='loading' title='正在完成实名认证…' />
     if (refreshing) return <StateView kind='loading' />
     return (
       <View className='mine'>
@@ -84,6 +108,7 @@ export default function Mine() {
     <View className='mine'>
       <View className='mine__band' />
       <Profile me={me} />
+      {!me.realNameVerified && <RealNameEntry redeeming={redeeming} />}
 
       <Text className='section-title'>我的服务</Text>
       {areas.length === 0 ? (
