@@ -7,10 +7,16 @@ export async function rolesOf(userId: number): Promise<Role[]> {
   return (await UserRole.findAll({ where: { user_id: userId } })).map((r) => r.role as Role);
 }
 
+/** The columns of a person that `presentMe` reads (a User, or the principal row of a request). */
+export type MeSource = Pick<
+  User,
+  'id' | 'username' | 'display_name' | 'org_id' | 'phone_enc' | 'real_name_verified_at' | 'gdid_sub' | 'wechat_openid' | 'totp_enrolled_at' | 'password_changed_at'
+>;
+
 /** What a person sees of themselves: phone masked, no ID number, no secrets. */
-export async function presentMe(config: Config, user: User, roles?: Role[]): Promise<Me> {
+export async function presentMe(config: Config, user: MeSource, roles?: Role[], knownOrg?: Me['org']): Promise<Me> {
   const r = roles ?? (await rolesOf(user.id));
-  const org = user.org_id ? await Org.findByPk(user.org_id, { attributes: ['id', 'name', 'kind'] }) : null;
+  const org = knownOrg !== undefined ? knownOrg : user.org_id ? await Org.findByPk(user.org_id, { attributes: ['id', 'name', 'kind'] }) : null;
   const changed = user.password_changed_at ? new Date(user.password_changed_at) : null;
   return {
     id: user.id,

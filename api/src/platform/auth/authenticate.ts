@@ -16,14 +16,25 @@ export function authenticate() {
     if (header && !ctx.path.startsWith('/sim/')) {
       const m = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(header);
       if (!m) throw errors.unauthenticated('TOKEN_INVALID', '登录凭证格式不正确，请重新登录');
-      ctx.state.user = await loadUser(ctx, m[1]);
+      const { user, row } = await loadUser(ctx, m[1]);
+      ctx.state.user = user;
+      ctx.state.principal = row;
     }
     await next();
   };
 }
 
-interface PrincipalRow {
+export interface PrincipalRow {
   user_id: number;
+  username: string | null;
+  phone_enc: string | null;
+  real_name_verified_at: Date | null;
+  gdid_sub: string | null;
+  wechat_openid: string | null;
+  totp_enrolled_at: Date | null;
+  password_changed_at: Date | null;
+  org_name: string | null;
+  org_kind: string | null;
   kind: Session['kind'];
   last_seen_at: string | Date;
   expires_at: string | Date;
@@ -37,11 +48,12 @@ interface PrincipalRow {
 
 /** Session, person and roles in one round trip: this runs on every authenticated request. */
 const PRINCIPAL_SQL = `SELECT s.user_id, s.kind, s.last_seen_at, s.expires_at, s.revoked_at, s.revoke_reason,
-  u.display_name, u.org_id, u.status,
+  u.display_name, u.org_id, u.status, u.username, u.phone_enc, u.real_name_verified_at, u.gdid_sub, u.wechat_openid,
+  u.totp_enrolled_at, u.password_changed_at, o.name AS org_name, o.kind AS org_kind,
   (SELECT GROUP_CONCAT(r.role) FROM user_roles r WHERE r.user_id = s.user_id) AS roles
-  FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`;
+  FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN orgs o ON o.id = u.org_id WHERE s.id = ?`;
 
-async function loadUser(ctx: AppContext, token: string): Promise<AuthUser> {
+async function loadUser(ctx: AppContext, token: string): Promise<{ user: AuthUser; row: PrincipalRow }> {
   const { config, db } = ctx.deps;
   const claims = verifyAccess(config, token);
   const [row] = (await db.sequelize.query(PRINCIPAL_SQL, { replacements: [claims.sid], type: QueryTypes.SELECT })) as PrincipalRow[];
@@ -58,10 +70,11 @@ async function loadUser(ctx: AppContext, token: string): Promise<AuthUser> {
   if (now - session!.last_seen_at.getTime() > TOUCH_EVERY_MS) {
     await db.tx((t) => Session.update({ last_seen_at: new Date(now) }, { where: { id: claims.sid }, transaction: t }));
   }
-  return {
+  const user: AuthUser = {
     id: row.user_id, displayName: row.display_name, roles: (row.roles ?? '').split(',').filter(Boolean) as Role[], orgId: row.org_id ?? null,
     sessionId: claims.sid, sessionKind: row.kind,
   };
+  return { user, row };
 }
 
 /** Raw queries return dates as strings on SQLite and as Dates on MySQL. */
