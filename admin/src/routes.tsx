@@ -1,5 +1,5 @@
 // Routes follow the person's menu: a page they cannot see in the menu has no route either.
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { Spin } from 'antd';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppLayout } from './layout/AppLayout';
@@ -12,11 +12,25 @@ import { useAccess } from './providers/access';
 import { useAuth } from './providers/auth';
 import { AuditPage } from './resources/audit/AuditPage';
 
+// Areas load on first visit, so the login page does not wait for every page's code.
+const ProjectListPage = lazy(() => import('./resources/realestate/ProjectListPage').then((m) => ({ default: m.ProjectListPage })));
+const ProjectDetailPage = lazy(() => import('./resources/realestate/ProjectDetailPage').then((m) => ({ default: m.ProjectDetailPage })));
+const ContentListPage = lazy(() => import('./resources/content/ContentListPage').then((m) => ({ default: m.ContentListPage })));
+const ContentEditorPage = lazy(() => import('./resources/content/ContentEditorPage').then((m) => ({ default: m.ContentEditorPage })));
+
 /** Built pages by menu key; menu entries not listed here show the shared "coming later" page. */
 const PAGES: Partial<Record<string, ComponentType>> = {
   dashboard: DashboardPage,
+  projects: ProjectListPage,
+  contents: ContentListPage,
   audit: AuditPage,
   account: AccountPage,
+};
+
+/** Pages under a menu entry (details, editors), relative to its path: they exist only with it. */
+const SUB_PAGES: Partial<Record<string, { path: string; Page: ComponentType }[]>> = {
+  projects: [{ path: ':id', Page: ProjectDetailPage }],
+  contents: [{ path: ':id', Page: ContentEditorPage }],
 };
 
 export interface FromState {
@@ -51,6 +65,9 @@ function SignedInRoutes() {
           const Page = PAGES[key] ?? ComingSoonPage;
           return path === '/' ? <Route key={key} index element={<Page />} /> : <Route key={key} path={path.slice(1)} element={<Page />} />;
         })}
+        {pages.flatMap(({ key, path }) =>
+          (SUB_PAGES[key] ?? []).map(({ path: sub, Page }) => <Route key={`${key}/${sub}`} path={`${path.slice(1)}/${sub}`} element={<Page />} />),
+        )}
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -22,6 +22,13 @@ import { WechatClient } from './integrations/wechat/client';
 import { WechatSimulator, wechatSimulatorRoutes } from './integrations/wechat/simulator';
 import { GdidClient } from './integrations/gdid/client';
 import { GdidSimulator, gdidSimulatorRoutes } from './integrations/gdid/simulator';
+import { HttpElicenceClient } from './integrations/elicence/client';
+import { ElicenceSimulator, elicenceSimulatorRoutes } from './integrations/elicence/simulator';
+import { HttpSmsClient } from './integrations/sms/client';
+import { SmsSimulator, smsSimulatorRoutes } from './integrations/sms/simulator';
+import { HttpWechatSubscribeClient } from './integrations/wechat/subscribe';
+import { initOutboxModels, outboxRoutes } from './platform/notify';
+import { smsTemplateCatalogue, wechatTemplateCatalogue } from './platform/notify/templates';
 import { authRoutes } from './modules/auth/routes';
 import { meRoutes } from './modules/me/routes';
 import { auditRoutes } from './modules/audit/routes';
@@ -32,12 +39,25 @@ import { propertyRoutes } from './modules/property/routes';
 import { userRoutes } from './modules/users/routes';
 import { calendarRoutes } from './modules/calendar/routes';
 import { systemRoutes } from './modules/system/routes';
+import { publicRoutes } from './modules/public/routes';
+import { contentRoutes } from './modules/content/routes';
+import { surveyRoutes } from './modules/survey/routes';
+import { progressRoutes } from './modules/progress/routes';
+import { initContentModels } from './modules/content/models';
+import { initWorkflowModels } from './platform/workflow/models';
+import { initCodeModels, codeRoutes } from './platform/codes';
+import { applicationRoutes } from './modules/applications/routes';
+import { permitRoutes } from './modules/permits/routes';
 
 export function createDatabase(config: Config): Db {
   const db = createDb({ url: config.DB_URL, dataDir: config.dataDir, poolMax: config.DB_POOL_MAX });
   initPlatformModels(db.sequelize);
   initRealEstateModels(db.sequelize);
   initPropertyModels(db.sequelize);
+  initContentModels(db.sequelize);
+  initWorkflowModels(db.sequelize);
+  initCodeModels(db.sequelize);
+  initOutboxModels(db.sequelize);
   return db;
 }
 
@@ -60,15 +80,26 @@ export async function createApp(config: Config, db: Db = createDatabase(config))
       issuer: config.gdidIssuer, clientId: config.GDID_CLIENT_ID, clientSecret: config.GDID_CLIENT_SECRET,
       redirectUri: `${config.publicUrl}/api/auth/gdid/callback`,
     }),
+    elicence: new HttpElicenceClient({ base: config.elicenceApiBase, appId: config.ELICENCE_APP_ID, secret: config.ELICENCE_APP_SECRET }),
     files: new FileStore(config.dataDir),
+    sms: new HttpSmsClient({ base: config.smsApiBase, appId: config.SMS_APP_ID, secret: config.SMS_SECRET, signName: config.SMS_SIGN_NAME }),
+    wechatSubscribe: new HttpWechatSubscribeClient({
+      base: config.wechatApiBase, appid: config.WECHAT_APPID, secret: config.WECHAT_SECRET, miniprogramState: config.WECHAT_MINIPROGRAM_STATE,
+    }),
   };
 
   const routes: RouteDef[] = [
     ...authRoutes, ...meRoutes, ...auditRoutes, ...fileRoutes, ...orgRoutes, ...realEstateRoutes, ...propertyRoutes,
-    ...userRoutes, ...calendarRoutes,
+    ...userRoutes, ...calendarRoutes, ...publicRoutes, ...contentRoutes, ...surveyRoutes, ...progressRoutes, ...applicationRoutes, ...permitRoutes,
+    ...codeRoutes,
   ];
+  routes.push(...outboxRoutes);
   if (config.SIMULATORS) {
-    routes.push(...wechatSimulatorRoutes(new WechatSimulator(config.WECHAT_APPID, config.WECHAT_SECRET)));
+    const templates = { smsTemplateCodes: config.SMS_TEMPLATE_CODES, wechatSubscribeTemplates: config.WECHAT_SUBSCRIBE_TEMPLATES };
+    routes.push(...wechatSimulatorRoutes(new WechatSimulator(config.WECHAT_APPID, config.WECHAT_SECRET, { subscribeTemplates: wechatTemplateCatalogue(templates) })));
+    routes.push(...smsSimulatorRoutes(new SmsSimulator({
+      appId: config.SMS_APP_ID, secret: config.SMS_SECRET, signName: config.SMS_SIGN_NAME, templates: smsTemplateCatalogue(templates),
+    })));
     routes.push(...gdidSimulatorRoutes(
       new GdidSimulator({
         issuer: config.gdidIssuer, clientId: config.GDID_CLIENT_ID, clientSecret: config.GDID_CLIENT_SECRET,
@@ -76,6 +107,7 @@ export async function createApp(config: Config, db: Db = createDatabase(config))
       }),
       config.gdidIssuer,
     ));
+    routes.push(...elicenceSimulatorRoutes(new ElicenceSimulator({ appId: config.ELICENCE_APP_ID, secret: config.ELICENCE_APP_SECRET })));
   }
   routes.push(...systemRoutes(() => routes));
 

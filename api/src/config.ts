@@ -8,6 +8,12 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** `key=value,key=value` (notice key → provider's template code or id). */
+const templateMap = z
+  .string()
+  .regex(/^\s*[\w.]+=[\w-]+\s*(,\s*[\w.]+=[\w-]+\s*)*$/, '格式应为 key=value,key=value')
+  .transform((v) => Object.fromEntries(v.split(',').map((pair) => pair.trim().split('=') as [string, string])));
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -35,6 +41,24 @@ const schema = z.object({
   GDID_ISSUER: z.string().url().optional(),
   GDID_CLIENT_ID: z.string().default('hq-realestate'),
   GDID_CLIENT_SECRET: z.string().default('hq-demo-gdid-secret'),
+  /** Provincial e-licence / e-seal system (广东省电子证照管理系统); the simulator by default. */
+  ELICENCE_API_BASE: z.string().url().optional(),
+  ELICENCE_APP_ID: z.string().default('hq-realestate'),
+  ELICENCE_APP_SECRET: z.string().min(16).default('hq-demo-elicence-secret'),
+  /** SMS gateway (短信网关); the simulator by default. */
+  SMS_API_BASE: z.string().url().optional(),
+  SMS_APP_ID: z.string().default('hq-realestate'),
+  SMS_SECRET: z.string().min(16).default('hq-demo-sms-gateway-secret'),
+  /** 短信签名 as registered with the gateway; shown as 【横琴住建】. */
+  SMS_SIGN_NAME: z.string().min(2).max(12).default('横琴住建'),
+  /** Gateway template codes per notice, e.g. `workflow.todo=SMS_4120001,workflow.returned=SMS_4120002`. */
+  SMS_TEMPLATE_CODES: templateMap.optional(),
+  /** Subscribe-message template ids per notice, e.g. `workflow.todo=Xc9…,workflow.approved=…`. */
+  WECHAT_SUBSCRIBE_TEMPLATES: templateMap.optional(),
+  /** Which mini-program version a subscribe-message card opens. */
+  WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
+  /** How often the outbox dispatcher looks for messages to send; 0 turns it off in this process. */
+  OUTBOX_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_PUBLIC_PER_MIN: z.coerce.number().int().min(1).default(600),
   STATIC_ADMIN_DIR: z.string().optional(),
@@ -48,6 +72,8 @@ export type Config = z.infer<typeof schema> & {
   publicUrl: string;
   wechatApiBase: string;
   gdidIssuer: string;
+  elicenceApiBase: string;
+  smsApiBase: string;
   corsOrigins: string[];
 };
 
@@ -83,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     wechatApiBase: (c.WECHAT_API_BASE ?? `${publicUrl}/sim/wechat`).replace(/\/$/, ''),
     gdidIssuer: (c.GDID_ISSUER ?? `${publicUrl}/sim/gdid`).replace(/\/$/, ''),
+    elicenceApiBase: (c.ELICENCE_API_BASE ?? `${publicUrl}/sim/elicence`).replace(/\/$/, ''),
+    smsApiBase: (c.SMS_API_BASE ?? `${publicUrl}/sim/sms`).replace(/\/$/, ''),
     corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

@@ -25,6 +25,7 @@ const photoWithGps = () =>
 
 describe('uploads', () => {
   test('an executable renamed .jpg is refused, and nothing is stored', async () => {
+    const before = await FileObject.count(); // the demo seed stores the 《购房陷阱知多少》 video
     const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]);
     const r = await upload('photo.jpg', exe);
     expect(r.status).toBe(415);
@@ -34,7 +35,7 @@ describe('uploads', () => {
     expect(elf.status).toBe(415);
     const html = await upload('a.png', Buffer.from('<html><script>alert(1)</script></html>'));
     expect(html.status).toBe(415);
-    expect(await FileObject.count()).toBe(0);
+    expect(await FileObject.count()).toBe(before);
   });
 
   test('a real PDF named .jpg is refused as a mismatch', async () => {

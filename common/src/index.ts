@@ -8,3 +8,6 @@ export * from './roles';
 export * from './errors';
 export * from './contracts';
 export * from './realestate';
+export * from './geo';
+export * from './workflow';
+export * from './codes';

@@ -130,9 +130,9 @@ export const ADMIN_MENU: MenuItem[] = [
     key: 'realestate',
     label: '房地产信息',
     path: '/realestate',
-    roles: [...REG, 'developer_staff', 'bank'],
+    roles: [...REG, 'developer_staff'],
     children: [
-      { key: 'projects', label: '项目与楼盘表', path: '/realestate/projects', roles: [...REG, 'developer_staff', 'bank'] },
+      { key: 'projects', label: '项目与楼盘表', path: '/realestate/projects', roles: [...REG, 'developer_staff'] },
     ],
   },
   {
@@ -162,6 +162,7 @@ export const ADMIN_MENU: MenuItem[] = [
       { key: 'calendar', label: '工作日历', path: '/system/calendar', roles: ['sys_admin'] },
     ],
   },
+  { key: 'contents', label: '内容发布', path: '/content', roles: ['reviewer_1', 'reviewer_2', 'reviewer_3', 'leader'] },
   { key: 'audit', label: '审计日志', path: '/audit', roles: ['audit_admin'] },
   { key: 'account', label: '账号安全', path: '/account', roles: ROLES },
 ];

@@ -49,7 +49,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': sourceDir,
       '@tarojs/plugin-framework-react': frameworkReactDir,
     },
-    copy: { patterns: [], options: {} },
+    // The map markers of 地图找房 are file paths WeChat's <Map> reads itself (not imported modules); H5 draws its own.
+    copy: {
+      patterns: isH5 ? [] : [{ from: 'src/subpackages/public/assets/', to: 'dist/weapp/subpackages/public/assets/' }],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -3,6 +3,25 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index', 'pages/login/index'],
   subPackages: [
+    {
+      // Public disclosure and content for buyers: no login anywhere in here.
+      root: 'subpackages/public',
+      name: 'public',
+      pages: [
+        'pages/projects/index', // 楼盘查询
+        'pages/project/index',
+        'pages/building/index', // 楼盘表
+        'pages/room/index',
+        'pages/developer/index',
+        'pages/agencies/index', // 备案中介查询
+        'pages/agency/index',
+        'pages/map/index', // 地图找房
+        'pages/contents/index', // 政策法规 / 通知公告 / 购房须知
+        'pages/content/index',
+        'pages/video/index', // 《购房陷阱知多少》
+        'pages/verify/index', // 证书核验: opened from the QR code on 预售许可证 / 现售备案证明
+      ],
+    },
     { root: 'subpackages/owner', name: 'owner', pages: ['pages/home/index'] }, // 业主服务
     { root: 'subpackages/staff', name: 'staff', pages: ['pages/home/index'] }, // 物业工作人员
     { root: 'subpackages/broker', name: 'broker', pages: ['pages/home/index'] }, // 经纪人/中介

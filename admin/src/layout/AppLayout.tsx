@@ -1,5 +1,6 @@
 // The frame every signed-in page sits in: the person's menu on the left, who they are on top.
-import { Layout, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Layout, Skeleton, Typography } from 'antd';
 import { Outlet } from 'react-router-dom';
 import { SideMenu } from './SideMenu';
 import { UserBar } from './UserBar';
@@ -20,7 +21,10 @@ export function AppLayout() {
           <UserBar />
         </Layout.Header>
         <Layout.Content className="app-content">
-          <Outlet />
+          {/* Pages are loaded on first visit; the frame stays while they arrive. */}
+          <Suspense fallback={<Skeleton active />}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
         <Layout.Footer className="app-footer">
           <Typography.Text type="secondary">横琴粤澳深度合作区 房地产与物业监管平台</Typography.Text>

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BankOutlined,
   DashboardOutlined,
+  FileTextOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -19,6 +20,7 @@ const ICONS: Partial<Record<string, ReactNode>> = {
   enterprises: <BankOutlined />,
   property: <ApartmentOutlined />,
   system: <SettingOutlined />,
+  contents: <FileTextOutlined />,
   audit: <AuditOutlined />,
   account: <SafetyCertificateOutlined />,
 };
@@ -32,16 +34,24 @@ function toItems(items: MenuItem[]): NonNullable<MenuProps['items']> {
   );
 }
 
+function leafPaths(items: MenuItem[]): string[] {
+  return items.flatMap((item) => (item.children ? leafPaths(item.children) : [item.path]));
+}
+
 export function SideMenu() {
   const menu = useMenu();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  // A detail page (/realestate/projects/12) keeps its list's entry highlighted.
+  const selected = leafPaths(menu)
+    .filter((p) => p === pathname || (p !== '/' && pathname.startsWith(`${p}/`)))
+    .sort((a, b) => b.length - a.length)[0] ?? pathname;
   return (
     <Menu
       theme="dark"
       mode="inline"
       items={toItems(menu)}
-      selectedKeys={[pathname]}
+      selectedKeys={[selected]}
       defaultOpenKeys={menu.filter((m) => m.children).map((m) => m.key)}
       onClick={({ key }) => navigate(key)}
     />

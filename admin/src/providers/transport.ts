@@ -46,6 +46,8 @@ const SESSION_ENDED = new Set([
   'SESSION_REVOKED',
   'AUTH_REQUIRED',
   'REFRESH_INVALID',
+  'REFRESH_EXPIRED',
+  'REFRESH_REUSED',
   'TOKEN_EXPIRED', // only reaches here when the retry after a refresh was refused too
 ]);
 
@@ -89,13 +91,15 @@ function withQuery(path: string, query?: Query): string {
 
 async function rawFetch(path: string, opts: RequestOptions, token: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart boundary; everything else is JSON.
+  const multipart = opts.body instanceof FormData;
+  if (opts.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   try {
     return await fetch(withQuery(path, opts.query), {
       method: opts.method ?? 'GET',
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : multipart ? (opts.body as FormData) : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (e) {
@@ -178,6 +182,22 @@ export const http = {
     request<T>(path, { ...opts, method: 'GET', query }),
   post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>) =>
     request<T>(path, { ...opts, method: 'POST', body }),
+  put: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>) =>
+    request<T>(path, { ...opts, method: 'PUT', body }),
+  patch: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>) =>
+    request<T>(path, { ...opts, method: 'PATCH', body }),
+  /** multipart/form-data: one file under `field`, plus any plain text fields. */
+  upload: <T>(path: string, file: Blob, opts: { field?: string; fields?: Record<string, string>; query?: Query; signal?: AbortSignal } = {}) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(opts.fields ?? {})) form.append(key, value);
+    form.append(opts.field ?? 'file', file, file instanceof File ? file.name : 'file');
+    return request<T>(path, { method: 'POST', body: form, query: opts.query, signal: opts.signal });
+  },
+  /** A private file (needs the token) as an object URL for <img>/<video>; the caller revokes it. */
+  async objectUrl(path: string, signal?: AbortSignal): Promise<string> {
+    const res = await send(path, { method: 'GET', accept: '*/*', signal });
+    return URL.createObjectURL(await res.blob());
+  },
   /** Fetches a file with the person's token and hands it to the browser under `filename`. */
   async download(path: string, query: Query | undefined, filename: string): Promise<void> {
     const res = await send(path, { method: 'GET', query, accept: '*/*' });

@@ -5,7 +5,10 @@ import type { Metrics } from './http/metrics';
 import type { RateLimiter } from './http/middleware';
 import type { WechatClient } from '../integrations/wechat/client';
 import type { GdidClient } from '../integrations/gdid/client';
+import type { ElicenceClient } from '../integrations/elicence/client';
 import type { FileStore } from './files/store';
+import type { SmsClient } from '../integrations/sms/client';
+import type { WechatSubscribeClient } from '../integrations/wechat/subscribe';
 
 /** Everything a request handler may use, created once per process. */
 export interface Deps {
@@ -16,5 +19,11 @@ export interface Deps {
   rateLimiter: RateLimiter;
   wechat: WechatClient;
   gdid: GdidClient;
+  /** Provincial e-licence / e-seal system (制证、注销、状态). */
+  elicence: ElicenceClient;
   files: FileStore;
+  /** SMS gateway (短信网关); messages go out through the notification outbox. */
+  sms: SmsClient;
+  /** WeChat subscribe messages (订阅消息); through the notification outbox too. */
+  wechatSubscribe: WechatSubscribeClient;
 }

@@ -113,7 +113,7 @@ export class FileObject extends Model<InferAttributes<FileObject>, InferCreation
   declare org_id: number | null;
   declare name: string;
   declare mime: string;
-  declare kind: 'image' | 'pdf' | 'office';
+  declare kind: 'image' | 'pdf' | 'office' | 'video';
   declare size: number;
   declare sha256: string;
   declare storage_key: string;

@@ -5,7 +5,10 @@ import type { CreationAttributes, Transaction } from 'sequelize';
 import { DEFAULT_CALENDAR, type Role, type SaleStatus, type RoomFlag, type OrgKind } from '@hq/common';
 import type { Deps } from '../platform/deps';
 import { CalendarDay, Org, User, UserRole } from '../platform/models';
-import { Building, Project, Room } from '../modules/realestate/models';
+import { Building, PresalePermit, Project, Room, RoomEvent } from '../modules/realestate/models';
+import { buildSeedEvents } from './events';
+import { seedContent } from './content';
+import { seedPermitNumber } from '../modules/permits/numbers';
 import { Community, HouseOwner } from '../modules/property/models';
 import { hashPassword } from '../platform/auth/passwords';
 import { encrypt, keyedHash } from '../platform/crypto';
@@ -89,6 +92,7 @@ export interface SeedSummary {
   users: number;
   owners: number;
   communities: number;
+  contents: number;
 }
 
 export async function seedIfEmpty(deps: Deps, opts: { scale?: number; seed?: number } = {}): Promise<SeedSummary | null> {
@@ -101,7 +105,7 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
   const rng = new Rng(opts.seed ?? 20261122);
   const key = deps.config.dataKey;
   const pwHash = await hashPassword(DEMO_PASSWORD);
-  const summary: SeedSummary = { orgs: 0, projects: 0, buildings: 0, rooms: 0, users: 0, owners: 0, communities: 0 };
+  const summary: SeedSummary = { orgs: 0, projects: 0, buildings: 0, rooms: 0, users: 0, owners: 0, communities: 0, contents: 0 };
 
   const orgIds = new Map<string, number>();
   const makeOrgs = async (t: Transaction, kind: OrgKind, names: string[]): Promise<number[]> => {
@@ -158,6 +162,7 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
   const registeredRooms: { id: number; project_id: number }[] = [];
   const projects: Project[] = [];
   for (let p = 0; p < projectCount; p++) {
+    const buildingsOfProject: Building[] = [];
     await deps.db.tx(async (t) => {
       const name = `${rng.pick(NAME_A)}${rng.pick(NAME_B)}${p >= NAME_A.length ? `${Math.floor(p / NAME_A.length) + 1}期` : ''}`;
       const parcel = parcelCode(p);
@@ -169,16 +174,19 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
           // GCJ-02 coordinates on Hengqin island.
           lng: Math.round((113.495 + rng.next() * 0.06) * 1e6) / 1e6, lat: Math.round((22.095 + rng.next() * 0.05) * 1e6) / 1e6,
           land_area: rng.int(8000, 60000) * 100, planned_floor_area: rng.int(40000, 220000) * 100, status: rng.pick(['selling', 'selling', 'selling', 'completed']),
+          ...projectFacts(rng, p),
         },
         { transaction: t },
       );
       projects.push(project);
       summary.projects++;
-      const buildingCount = rng.int(4, 7);
+      // The first project is the flagship: 8 buildings × 25 floors × 10 rooms = 2,000 rooms (the benchmark's building table).
+      const flagship = p === 0;
+      const buildingCount = flagship ? 8 : rng.int(4, 7);
       for (let b = 1; b <= buildingCount; b++) {
         const use = rng.weighted([['residential', 7], ['office', 2], ['commercial', 1]] as const);
-        const floors = rng.int(18, 32);
-        const perFloor = rng.int(4, 8);
+        const floors = flagship ? 25 : rng.int(18, 32);
+        const perFloor = flagship ? 10 : rng.int(4, 8);
         const building = await Building.create(
           {
             project_id: project.id, building_no: `${b}栋`, survey_no: `${parcel.slice(-5)}-${String(b).padStart(3, '0')}`,
@@ -212,9 +220,30 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
           }
         }
         await Room.bulkCreate(rooms, { transaction: t });
-        await building.update({ total_area: totalArea }, { transaction: t });
+        await building.update({ total_area: totalArea, ...progressOf(rng, project.status, building.floors_total, building.floors_built) }, { transaction: t });
         summary.rooms += rooms.length;
+        buildingsOfProject.push(building);
       }
+      // Presale permits over the buildings, two buildings per permit (a completed project's first is a 现售备案).
+      const permitOf = new Map<number, string>();
+      for (let i = 0; i < buildingsOfProject.length; i += 2) {
+        const covered = buildingsOfProject.slice(i, i + 2);
+        const kind = project.status === 'completed' && i === 0 ? 'completed' : 'presale';
+        const issuedOn = `${2024 + ((p + i) % 3)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+        const number = await seedPermitNumber(t, kind, issuedOn);
+        await PresalePermit.create({
+          project_id: project.id, ...number, kind, building_ids: covered.map((b) => b.id).join(','),
+          room_count: covered.reduce((a, b) => a + b.presale_room_count, 0), area: covered.reduce((a, b) => a + Number(b.total_area), 0), issued_on: issuedOn,
+        }, { transaction: t });
+        for (const b of covered) permitOf.set(b.id, number.permit_no);
+      }
+      // The building-table bus: each room's history from creation to its current state.
+      const created = await Room.findAll({ where: { project_id: project.id }, attributes: ['id', 'building_id', 'project_id', 'sale_status', 'flags'], order: [['id', 'ASC']], transaction: t });
+      const events = buildSeedEvents(rng, created, new Date(Date.UTC(2024, 0, 8) + p * 86400000 * 5), permitOf);
+      for (let i = 0; i < events.length; i += 2000) await RoomEvent.bulkCreate(events.slice(i, i + 2000), { transaction: t });
+      const lastSeq = new Map<number, number>();
+      for (const e of events) lastSeq.set(e.room_id, e.seq);
+      for (const [seq, ids] of groupBySeq(lastSeq)) await Room.update({ event_seq: seq }, { where: { id: ids }, transaction: t });
     });
   }
 
@@ -254,5 +283,41 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
       summary.owners++;
     }
   });
+  // Policies, notices, buyer guides and the video (after communities, so a community notice has one).
+  await deps.db.tx(async (t) => {
+    summary.contents = await seedContent(deps, t);
+  });
   return summary;
+}
+
+const LAND_USES = [['城镇住宅用地', '住宅'], ['商服用地', '商业、办公'], ['城镇住宅用地、商服用地', '住宅、商业'], ['商务金融用地', '办公']] as const;
+
+function projectFacts(rng: Rng, p: number) {
+  const [landUse, plannedUse] = rng.pick(LAND_USES);
+  const start = 2014 + (p % 8);
+  return {
+    land_use: landUse, planned_use: plannedUse, land_term_start: `${start}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`,
+    land_term_end: `${start + (landUse.startsWith('城镇住宅') ? 70 : 40)}-0${rng.int(1, 9)}-1${rng.int(0, 9)}`,
+    plot_ratio: rng.int(180, 450), greening_rate: rng.int(30, 40) * 100,
+    land_cert_no: `粤（${start}）横琴不动产权第${String(rng.int(1, 99999)).padStart(7, '0')}号`,
+    planning_permit_no: `建字第440400${start}${String(rng.int(1, 9999)).padStart(4, '0')}号`,
+    construction_permit_no: `440404${start}${String(rng.int(101, 1228)).padStart(4, '0')}-${String(rng.int(1, 99)).padStart(2, '0')}`,
+    delivery_date: `${start + 4}-12-31`,
+  };
+}
+
+function progressOf(rng: Rng, status: string, floors: number, built: number) {
+  if (status === 'completed') return { progress_node: 'completion_filed', progress_floors: floors, progress_at: new Date(Date.UTC(2025, rng.int(0, 11), rng.int(1, 28))) };
+  if (built >= floors) return { progress_node: 'topped_out', progress_floors: floors, progress_at: new Date(Date.UTC(2026, rng.int(0, 9), rng.int(1, 28))) };
+  return { progress_node: 'structure', progress_floors: built, progress_at: new Date(Date.UTC(2026, rng.int(0, 9), rng.int(1, 28))) };
+}
+
+function groupBySeq(lastSeq: Map<number, number>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const [id, seq] of lastSeq) {
+    const list = out.get(seq);
+    if (list) list.push(id);
+    else out.set(seq, [id]);
+  }
+  return out;
 }

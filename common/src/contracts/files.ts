@@ -1,6 +1,6 @@
 import { z } from '../zod';
 
-export const FILE_KINDS = ['image', 'pdf', 'office'] as const;
+export const FILE_KINDS = ['image', 'pdf', 'office', 'video'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
 export const fileInfo = z.object({
@@ -21,4 +21,5 @@ export const FILE_LIMITS: Record<FileKind, number> = {
   image: 10 * 1024 * 1024,
   pdf: 30 * 1024 * 1024,
   office: 30 * 1024 * 1024,
+  video: 200 * 1024 * 1024, // MP4 only, e.g. the 《购房陷阱知多少》 video
 };

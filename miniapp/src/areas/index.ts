@@ -2,6 +2,7 @@
 // page lives (one subpackage per area) and which services it offers. A service without a `path`
 // is not built yet and shows 即将开放 instead of a dead link.
 import { ENTERPRISE_ROLES, ROLE_LABELS, type Role } from '@hq/common'
+import { publicUrl } from '../services/nav'
 
 export interface ServiceTile {
   key: string
@@ -120,15 +121,18 @@ export const ROLE_AREAS: readonly RoleArea[] = [
   },
 ]
 
-/** Services for everyone, signed in or not (首页). */
+/** Services for everyone, signed in or not (首页); the public pages live in the `public` subpackage. */
 export const PUBLIC_SERVICES: readonly ServiceTile[] = [
-  { key: 'projects', title: '楼盘查询', glyph: '楼', tint: BLUE },
-  { key: 'map', title: '一张图', glyph: '图', tint: TEAL },
-  { key: 'policies', title: '政策法规', glyph: '策', tint: PURPLE },
-  { key: 'guide', title: '购房指南', glyph: '南', tint: ORANGE },
-  { key: 'agencies', title: '中介查询', glyph: '介', tint: GREEN },
+  { key: 'projects', title: '楼盘查询', glyph: '楼', tint: BLUE, path: publicUrl('projects') },
+  { key: 'map', title: '地图找房', glyph: '图', tint: TEAL, path: publicUrl('map') },
+  { key: 'policies', title: '政策法规', glyph: '策', tint: PURPLE, path: publicUrl('contents', { channel: 'policy' }) },
+  { key: 'notices', title: '通知公告', glyph: '告', tint: ORANGE, path: publicUrl('contents', { channel: 'notice' }) },
+  { key: 'guide', title: '购房须知', glyph: '须', tint: BLUE, path: publicUrl('contents', { channel: 'guide' }) },
+  { key: 'agencies', title: '备案中介查询', glyph: '介', tint: GREEN, path: publicUrl('agencies') },
+  { key: 'verify', title: '证书核验', glyph: '证', tint: PURPLE, path: publicUrl('verify') },
+  { key: 'video', title: '购房陷阱知多少', glyph: '视', tint: RED, path: publicUrl('video') },
   // Property services are handled (办理) by owners and staff after signing in, from 我的.
-  { key: 'property', title: '物业服务', glyph: '物', tint: RED, path: '/pages/mine/index', tab: true },
+  { key: 'property', title: '物业服务', glyph: '物', tint: TEAL, path: '/pages/mine/index', tab: true },
 ]
 
 export function areaByKey(key: AreaKey): RoleArea {

@@ -7,6 +7,38 @@ export const PAGES = {
   login: '/pages/login/index',
 } as const
 
+/** The public (no-login) pages, all in the `public` subpackage. */
+const PUBLIC_ROOT = '/subpackages/public/pages'
+export const PUBLIC_PAGES = {
+  projects: `${PUBLIC_ROOT}/projects/index`, // 楼盘查询
+  project: `${PUBLIC_ROOT}/project/index`,
+  building: `${PUBLIC_ROOT}/building/index`, // 楼盘表
+  room: `${PUBLIC_ROOT}/room/index`,
+  developer: `${PUBLIC_ROOT}/developer/index`,
+  agencies: `${PUBLIC_ROOT}/agencies/index`, // 备案中介查询
+  agency: `${PUBLIC_ROOT}/agency/index`,
+  map: `${PUBLIC_ROOT}/map/index`, // 地图找房
+  contents: `${PUBLIC_ROOT}/contents/index`, // 政策法规 / 通知公告 / 购房须知
+  content: `${PUBLIC_ROOT}/content/index`,
+  video: `${PUBLIC_ROOT}/video/index`, // 《购房陷阱知多少》
+  verify: `${PUBLIC_ROOT}/verify/index`, // 证书核验 (the QR code on printed permits opens this)
+} as const
+
+export type PublicPage = keyof typeof PUBLIC_PAGES
+
+/** The address of a public page with its parameters (unset ones left out). */
+export function publicUrl(page: PublicPage, params: Record<string, string | number | undefined> = {}): string {
+  const q = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return q ? `${PUBLIC_PAGES[page]}?${q}` : PUBLIC_PAGES[page]
+}
+
+export function openPublic(page: PublicPage, params?: Record<string, string | number | undefined>): void {
+  void Taro.navigateTo({ url: publicUrl(page, params) })
+}
+
 export function goLogin(): void {
   void Taro.navigateTo({ url: PAGES.login })
 }

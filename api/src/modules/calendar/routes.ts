@@ -11,8 +11,21 @@ import { actorOf } from '../../platform/http/actor';
 const isoDate = (label: string) => z.string().refine(isIsoDate, `${label}应为有效日期，格式 YYYY-MM-DD`);
 const entry = z.object({ date: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string() });
 
+// Deadlines are computed on every submission and review; the calendar changes a few times a year.
+// Kept for a minute per process, and dropped at once here when an administrator edits it (other
+// processes pick the edit up within the minute).
+let cached: { at: number; cal: WorkingCalendar } | null = null;
+const CALENDAR_TTL_MS = 60_000;
+
 export async function loadCalendar(): Promise<WorkingCalendar> {
-  return new WorkingCalendar(await CalendarDay.findAll({ attributes: ['date', 'kind'] }));
+  if (cached && Date.now() - cached.at < CALENDAR_TTL_MS) return cached.cal;
+  const cal = new WorkingCalendar(await CalendarDay.findAll({ attributes: ['date', 'kind'] }));
+  cached = { at: Date.now(), cal };
+  return cal;
+}
+
+function forgetCalendar(): void {
+  cached = null;
 }
 
 export const calendarRoutes = [
@@ -39,6 +52,7 @@ export const calendarRoutes = [
       await ctx.deps.db.tx(async (t) => {
         const before = await CalendarDay.findByPk(params.date, { transaction: t });
         await CalendarDay.upsert({ date: params.date, kind: body.kind, name: body.name, updated_by: ctx.state.user!.id, updated_at: new Date() }, { transaction: t });
+        t.afterCommit(forgetCalendar);
         await appendAudit(t, actorOf(ctx), {
           action: 'calendar.set', objectType: 'calendar_day', objectId: params.date,
           detail: { before: before ? { kind: before.kind, name: before.name } : null, after: body },
@@ -53,6 +67,7 @@ export const calendarRoutes = [
     handler: async (ctx, { params }) => {
       await ctx.deps.db.tx(async (t) => {
         const n = await CalendarDay.destroy({ where: { date: params.date }, transaction: t });
+        t.afterCommit(forgetCalendar);
         if (!n) throw errors.notFound('CALENDAR_DAY_NOT_FOUND', `${params.date} 没有节假日设置`);
         await appendAudit(t, actorOf(ctx), { action: 'calendar.delete', objectType: 'calendar_day', objectId: params.date });
       });

@@ -17,6 +17,18 @@ export class Project extends Model<InferAttributes<Project>, InferCreationAttrib
   declare land_area: number | null;
   declare planned_floor_area: number | null;
   declare status: CreationOptional<string>;
+  declare land_use: CreationOptional<string | null>;
+  declare planned_use: CreationOptional<string | null>;
+  declare land_term_start: CreationOptional<string | null>;
+  declare land_term_end: CreationOptional<string | null>;
+  declare plot_ratio: CreationOptional<number | null>;
+  declare greening_rate: CreationOptional<number | null>;
+  declare land_cert_no: CreationOptional<string | null>;
+  declare planning_permit_no: CreationOptional<string | null>;
+  declare construction_permit_no: CreationOptional<string | null>;
+  declare delivery_date: CreationOptional<string | null>;
+  /** Bumped with every room event and edit in the project; public caches revalidate against it. */
+  declare version: CreationOptional<number>;
   declare created_at: CreationOptional<Date>;
   declare updated_at: CreationOptional<Date>;
 }
@@ -35,6 +47,11 @@ export class Building extends Model<InferAttributes<Building>, InferCreationAttr
   declare total_area: number;
   declare base_area: number | null;
   declare presale_room_count: number;
+  /** Bumped with every room event and edit in the building. */
+  declare version: CreationOptional<number>;
+  declare progress_node: CreationOptional<string | null>;
+  declare progress_floors: CreationOptional<number | null>;
+  declare progress_at: CreationOptional<Date | null>;
   declare created_at: CreationOptional<Date>;
 }
 
@@ -57,7 +74,86 @@ export class Room extends Model<InferAttributes<Room>, InferCreationAttributes<R
   declare fitout: boolean;
   declare sale_status: string;
   declare flags: string; // comma-separated flag codes; the building-table bus owns changes
+  declare event_seq: CreationOptional<number>;
   declare updated_at: CreationOptional<Date>;
+}
+
+/** 楼盘表总线: one change of one room's sale status or flags. */
+export class RoomEvent extends Model<InferAttributes<RoomEvent>, InferCreationAttributes<RoomEvent>> {
+  declare id: CreationOptional<number>;
+  declare room_id: number;
+  declare building_id: number;
+  declare project_id: number;
+  declare seq: number;
+  declare kind: 'created' | 'status' | 'flag_on' | 'flag_off';
+  declare value: string;
+  declare before_status: string | null;
+  declare before_flags: string | null;
+  declare after_status: string;
+  declare after_flags: string;
+  declare source: string;
+  declare reference: string | null;
+  declare reason: string | null;
+  declare actor_user_id: number | null;
+  declare actor_name: string | null;
+  declare created_at: CreationOptional<Date>;
+}
+
+export class PresalePermit extends Model<InferAttributes<PresalePermit>, InferCreationAttributes<PresalePermit>> {
+  declare id: CreationOptional<number>;
+  declare project_id: number;
+  declare permit_no: string;
+  declare authority: string;
+  declare year: number;
+  declare seq: number;
+  declare kind: CreationOptional<'presale' | 'completed'>;
+  declare building_ids: string;
+  declare room_count: number;
+  declare area: number;
+  declare issued_on: string;
+  declare status: CreationOptional<string>;
+  declare licence_id: CreationOptional<string | null>;
+  declare sealed_at: CreationOptional<Date | null>;
+  declare application_id: CreationOptional<number | null>;
+  declare bank_org_id: CreationOptional<number | null>;
+  declare account_no: CreationOptional<string | null>;
+  declare valid_until: CreationOptional<string | null>;
+  declare changed_at: CreationOptional<Date | null>;
+  declare created_at: CreationOptional<Date>;
+}
+
+export class ProgressReport extends Model<InferAttributes<ProgressReport>, InferCreationAttributes<ProgressReport>> {
+  declare id: CreationOptional<number>;
+  declare project_id: number;
+  declare building_id: number;
+  declare node: string;
+  declare floors_done: number | null;
+  declare reported_on: string;
+  declare description: string | null;
+  declare photo_ids: string;
+  declare reported_by: number | null;
+  declare created_at: CreationOptional<Date>;
+}
+
+export class SurveyImport extends Model<InferAttributes<SurveyImport>, InferCreationAttributes<SurveyImport>> {
+  declare id: CreationOptional<number>;
+  declare project_id: number;
+  declare source: 'xlsx' | 'json';
+  declare file_id: string | null;
+  declare content_hash: string;
+  declare mode: 'all_or_nothing' | 'good_rows';
+  declare status: 'running' | 'failed' | 'done';
+  declare total_rows: CreationOptional<number>;
+  declare processed_rows: CreationOptional<number>;
+  declare error_count: CreationOptional<number>;
+  declare errors: CreationOptional<string | null>;
+  declare buildings_created: CreationOptional<number>;
+  declare rooms_created: CreationOptional<number>;
+  declare rooms_updated: CreationOptional<number>;
+  declare rooms_unchanged: CreationOptional<number>;
+  declare created_by: number | null;
+  declare created_at: CreationOptional<Date>;
+  declare finished_at: CreationOptional<Date | null>;
 }
 
 const ts = () => ({ type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW });
@@ -78,6 +174,17 @@ export function initRealEstateModels(sequelize: Sequelize): void {
       land_area: DataTypes.BIGINT,
       planned_floor_area: DataTypes.BIGINT,
       status: { type: DataTypes.STRING(16), defaultValue: 'selling' },
+      land_use: DataTypes.STRING(64),
+      planned_use: DataTypes.STRING(64),
+      land_term_start: DataTypes.STRING(10),
+      land_term_end: DataTypes.STRING(10),
+      plot_ratio: DataTypes.INTEGER,
+      greening_rate: DataTypes.INTEGER,
+      land_cert_no: DataTypes.STRING(64),
+      planning_permit_no: DataTypes.STRING(64),
+      construction_permit_no: DataTypes.STRING(64),
+      delivery_date: DataTypes.STRING(10),
+      version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       created_at: ts(),
       updated_at: ts(),
     },
@@ -98,6 +205,10 @@ export function initRealEstateModels(sequelize: Sequelize): void {
       total_area: { type: DataTypes.BIGINT, allowNull: false },
       base_area: DataTypes.BIGINT,
       presale_room_count: { type: DataTypes.INTEGER, allowNull: false },
+      version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      progress_node: DataTypes.STRING(32),
+      progress_floors: DataTypes.INTEGER,
+      progress_at: DataTypes.DATE(3),
       created_at: ts(),
     },
     { sequelize, tableName: 'buildings' },
@@ -122,8 +233,94 @@ export function initRealEstateModels(sequelize: Sequelize): void {
       fitout: { type: DataTypes.BOOLEAN, allowNull: false },
       sale_status: { type: DataTypes.STRING(16), allowNull: false },
       flags: { type: DataTypes.STRING(200), allowNull: false, defaultValue: '' },
+      event_seq: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
       updated_at: ts(),
     },
     { sequelize, tableName: 'rooms' },
+  );
+  RoomEvent.init(
+    {
+      id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
+      room_id: { type: DataTypes.INTEGER, allowNull: false },
+      building_id: { type: DataTypes.INTEGER, allowNull: false },
+      project_id: { type: DataTypes.INTEGER, allowNull: false },
+      seq: { type: DataTypes.INTEGER, allowNull: false },
+      kind: { type: DataTypes.STRING(16), allowNull: false },
+      value: { type: DataTypes.STRING(200), allowNull: false },
+      before_status: DataTypes.STRING(16),
+      before_flags: DataTypes.STRING(200),
+      after_status: { type: DataTypes.STRING(16), allowNull: false },
+      after_flags: { type: DataTypes.STRING(200), allowNull: false },
+      source: { type: DataTypes.STRING(32), allowNull: false },
+      reference: DataTypes.STRING(100),
+      reason: DataTypes.STRING(300),
+      actor_user_id: DataTypes.INTEGER,
+      actor_name: DataTypes.STRING(100),
+      created_at: ts(),
+    },
+    { sequelize, tableName: 'room_events' },
+  );
+  PresalePermit.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      project_id: { type: DataTypes.INTEGER, allowNull: false },
+      permit_no: { type: DataTypes.STRING(64), allowNull: false },
+      authority: { type: DataTypes.STRING(32), allowNull: false },
+      year: { type: DataTypes.INTEGER, allowNull: false },
+      seq: { type: DataTypes.INTEGER, allowNull: false },
+      kind: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'presale' },
+      building_ids: { type: DataTypes.STRING(500), allowNull: false },
+      room_count: { type: DataTypes.INTEGER, allowNull: false },
+      area: { type: DataTypes.BIGINT, allowNull: false },
+      issued_on: { type: DataTypes.STRING(10), allowNull: false },
+      status: { type: DataTypes.STRING(16), allowNull: false, defaultValue: 'valid' },
+      licence_id: DataTypes.STRING(100),
+      sealed_at: DataTypes.DATE(3),
+      application_id: DataTypes.INTEGER,
+      bank_org_id: DataTypes.INTEGER,
+      account_no: DataTypes.STRING(40),
+      valid_until: DataTypes.STRING(10),
+      changed_at: DataTypes.DATE(3),
+      created_at: ts(),
+    },
+    { sequelize, tableName: 'presale_permits' },
+  );
+  ProgressReport.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      project_id: { type: DataTypes.INTEGER, allowNull: false },
+      building_id: { type: DataTypes.INTEGER, allowNull: false },
+      node: { type: DataTypes.STRING(32), allowNull: false },
+      floors_done: DataTypes.INTEGER,
+      reported_on: { type: DataTypes.STRING(10), allowNull: false },
+      description: DataTypes.STRING(1000),
+      photo_ids: { type: DataTypes.STRING(1000), allowNull: false, defaultValue: '' },
+      reported_by: DataTypes.INTEGER,
+      created_at: ts(),
+    },
+    { sequelize, tableName: 'progress_reports' },
+  );
+  SurveyImport.init(
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      project_id: { type: DataTypes.INTEGER, allowNull: false },
+      source: { type: DataTypes.STRING(16), allowNull: false },
+      file_id: DataTypes.STRING(36),
+      content_hash: { type: DataTypes.STRING(64), allowNull: false },
+      mode: { type: DataTypes.STRING(16), allowNull: false },
+      status: { type: DataTypes.STRING(16), allowNull: false },
+      total_rows: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      processed_rows: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      error_count: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      errors: DataTypes.TEXT('long'),
+      buildings_created: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      rooms_created: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      rooms_updated: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      rooms_unchanged: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
+      created_by: DataTypes.INTEGER,
+      created_at: ts(),
+      finished_at: DataTypes.DATE(3),
+    },
+    { sequelize, tableName: 'survey_imports' },
   );
 }

@@ -7,6 +7,9 @@ export interface Detected {
   ext: string;
 }
 
+/** Major brands of the ISO BMFF 'ftyp' box that mean an MP4 video. */
+const MP4_BRANDS = new Set(['isom', 'iso2', 'iso4', 'iso5', 'iso6', 'mp41', 'mp42', 'avc1', 'M4V ', 'dash', 'mmp4']);
+
 const startsWith = (b: Buffer, sig: number[], offset = 0) => sig.every((v, i) => b[offset + i] === v);
 
 /** Recognise allowed types from the first bytes (and, for OOXML, the zip's entry names). */
@@ -22,6 +25,9 @@ export function detectType(head: Buffer): Detected | null {
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return { mime: 'application/pdf', kind: 'pdf', ext: 'pdf' };
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return { mime: 'application/x-ole-storage', kind: 'office', ext: 'doc' }; // .doc/.xls/.ppt (OLE2)
+  }
+  if (head.subarray(4, 8).toString('latin1') === 'ftyp' && MP4_BRANDS.has(head.subarray(8, 12).toString('latin1'))) {
+    return { mime: 'video/mp4', kind: 'video', ext: 'mp4' }; // ISO BMFF; HEIC/AVIF/QuickTime brands are not MP4
   }
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
     const names = head.toString('latin1');
@@ -46,5 +52,5 @@ export function describeRefused(head: Buffer): string {
 /** Extensions that may carry each detected type; a mismatch is refused as spoofing. */
 export const EXTENSIONS: Record<string, string[]> = {
   jpg: ['jpg', 'jpeg'], png: ['png'], gif: ['gif'], webp: ['webp'], pdf: ['pdf'],
-  doc: ['doc', 'xls', 'ppt', 'wps', 'et'], docx: ['docx'], xlsx: ['xlsx'], pptx: ['pptx'],
+  doc: ['doc', 'xls', 'ppt', 'wps', 'et'], docx: ['docx'], xlsx: ['xlsx'], pptx: ['pptx'], mp4: ['mp4', 'm4v'],
 };

@@ -30,8 +30,9 @@ export class FileStore {
     await fs.promises.writeFile(p, data, { mode: 0o600 });
   }
 
-  read(key: string): fs.ReadStream {
-    return fs.createReadStream(this.pathOf(key));
+  /** The whole file, or the inclusive byte range [start, end] (HTTP Range requests for video). */
+  read(key: string, range?: { start: number; end: number }): fs.ReadStream {
+    return fs.createReadStream(this.pathOf(key), range);
   }
 
   async remove(key: string | null): Promise<void> {

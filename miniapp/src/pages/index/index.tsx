@@ -1,24 +1,34 @@
-import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { Search } from '@nutui/icons-react-taro'
 import { PUBLIC_SERVICES } from '../../areas'
 import ServiceGrid from '../../components/ServiceGrid'
-import { goMine } from '../../services/nav'
+import { goMine, openPublic } from '../../services/nav'
 import './index.css'
 
-const SEARCH_SOON = '楼盘查询即将开放'
-
 export default function Index() {
+  const [keyword, setKeyword] = useState('')
+  // An empty search opens the whole project list: it is still the way into 楼盘查询.
+  const search = () => openPublic('projects', { keyword: keyword.trim() || undefined })
   return (
     <View className='home'>
       <View className='home__hero'>
         <Text className='home__title'>横琴房产与物业服务</Text>
         <Text className='home__subtitle'>横琴粤澳深度合作区 · 房地产信息与智慧物业</Text>
-        {/* Search has nowhere to go until 楼盘查询 exists: shown disabled, with the reason. */}
-        <View className='home__search' onClick={() => Taro.showToast({ title: SEARCH_SOON, icon: 'none' })}>
+        <View className='home__search'>
           <Search className='home__search-icon' color='#86909c' size={16} />
-          <Input className='home__search-input' disabled placeholder='搜索楼盘、开发企业、中介机构' placeholderClass='home__search-placeholder' />
-          <Text className='home__search-soon'>即将开放</Text>
+          <Input
+            className='home__search-input'
+            value={keyword}
+            confirmType='search'
+            placeholder='搜索楼盘名称、开发企业、预售证号'
+            placeholderClass='home__search-placeholder'
+            onInput={(e) => setKeyword(e.detail.value)}
+            onConfirm={search}
+          />
+          <View className='home__search-go' hoverClass='home__search-go--pressed' onClick={search}>
+            <Text>搜索</Text>
+          </View>
         </View>
       </View>
 

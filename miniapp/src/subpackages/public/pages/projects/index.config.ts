@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '楼盘查询',
+  onReachBottomDistance: 120,
+})
