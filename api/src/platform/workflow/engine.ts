@@ -12,7 +12,9 @@ import {
 import type { AuthUser } from '../http/types';
 import { errors } from '../errors';
 import { appendAudit, type AuditActor } from '../audit/audit';
-import { Org, FileObject } from '../models';
+import { Org, FileObject, UserRole } from '../models';
+import { enqueueMessage } from '../notify/outbox';
+import type { TemplateKey } from '../notify/templates';
 import { loadCalendar } from '../../modules/calendar/routes';
 import { Application, ApplicationAction, ApplicationVersion, Notification } from './models';
 
@@ -290,11 +292,19 @@ export async function act(
 
   const link = `/applications/${app.id}`;
   const label = `${type.label}${app.app_no ? `（${app.app_no}）` : ''}`;
+  const notice = { business: type.label, appNo: app.app_no, title: app.title, opinion: input.opinion?.trim() || null };
   if (to.status === 'submitted' || to.status === 'in_review') {
-    await notify(t, type.steps[to.step - 1].roles.map((r) => ({ role: r, kind: 'workflow.todo', title: `待${type.steps[to.step - 1].label}：${app.title}`, body: label, link })));
+    const step = type.steps[to.step - 1];
+    await notify(t, step.roles.map((r) => ({ role: r, kind: 'workflow.todo', title: `待${step.label}：${app.title}`, body: label, link })));
+    // Phones too: every active holder of the step's roles gets one 待办 notice per step reached.
+    const holders = await UserRole.findAll({ where: { role: [...step.roles] }, attributes: ['user_id'], transaction: t });
+    for (const userId of new Set(holders.map((h) => h.user_id))) {
+      await enqueueMessage(t, { userId, template: 'workflow.todo', data: { ...notice, opinion: null, step: step.label }, dedupeKey: `application:${app.id}:todo:${seq}` });
+    }
   }
   if (['returned', 'rejected', 'approved'].includes(to.status) && app.created_by) {
     await notify(t, [{ user_id: app.created_by, org_id: app.org_id, kind: `workflow.${to.status}`, title: `${label}${to.status === 'approved' ? '已通过' : to.status === 'returned' ? '被退回补正' : '未予通过'}`, body: input.opinion ?? undefined, link }]);
+    await enqueueMessage(t, { userId: app.created_by, template: `workflow.${to.status}` as TemplateKey, data: notice, dedupeKey: `application:${app.id}:${to.status}:${seq}` });
   }
   return app;
 }
