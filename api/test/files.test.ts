@@ -1,3 +1,4 @@
+import http from 'node:http';
 import sharp from 'sharp';
 import { FileObject } from '../src/platform/models';
 import { startTestApi, type TestApi } from './harness';
@@ -36,6 +37,38 @@ describe('uploads', () => {
     const html = await upload('a.png', Buffer.from('<html><script>alert(1)</script></html>'));
     expect(html.status).toBe(415);
     expect(await FileObject.count()).toBe(before);
+  });
+
+  test('a wrong type is refused on its first bytes, while the rest of the upload is still on its way', async () => {
+    // Send the multipart head and the first 4 KB of an executable, then hold the request open.
+    const boundary = 'hqboundary7d2f';
+    const url = new URL(`${api.url}/api/files`);
+    const answer = await new Promise<{ status: number; body: any; bodyFinished: boolean }>((resolve, reject) => {
+      let bodyFinished = false;
+      const req = http.request({
+        host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(50 * 1024 * 1024) },
+      }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(text), bodyFinished }));
+      });
+      req.on('error', reject);
+      req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="setup.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+      req.write(Buffer.concat([Buffer.from('MZ'), Buffer.alloc(4096, 0x90)]));
+      // 50 MB announced, 4 KB sent: the answer can only come from the early check.
+      setTimeout(() => {
+        bodyFinished = true;
+        req.destroy();
+      }, 5000).unref();
+    });
+    expect(answer).toMatchObject({ status: 415, bodyFinished: false, body: { code: 'FILE_TYPE_REFUSED' } });
+    expect(answer.body.message).toContain('Windows 可执行程序');
+
+    // A name no accepted type carries is refused before any content is looked at.
+    const bat = await upload('run.bat', Buffer.from('%PDF-1.7\n'));
+    expect(bat).toMatchObject({ status: 415, body: { code: 'FILE_TYPE_REFUSED' } });
+    expect(bat.body.message).toContain('.bat');
   });
 
   test('a real PDF named .jpg is refused as a mismatch', async () => {

@@ -6,6 +6,7 @@ import { FileObject } from '../../platform/models';
 import { errors } from '../../platform/errors';
 import { actorOf } from '../../platform/http/actor';
 import { assertFileAccess, storeUpload } from './service';
+import { ACCEPTED_TYPES_TEXT, couldBeAllowed, describeRefused, extensionAllowed, SIGNATURE_BYTES } from '../../platform/files/detect';
 
 const MAX_BYTES = Math.max(...Object.values(FILE_LIMITS));
 
@@ -26,14 +27,39 @@ function readMultipart(ctx: AppContext): Promise<{ name: string; data: Buffer }>
         stream.resume();
         return;
       }
+      const name = Buffer.from(info.filename ?? 'file', 'latin1').toString('utf8');
+      // A wrong type is refused as soon as it shows — by its name, or by its first bytes — so
+      // the person does not wait for the rest to upload; the connection closes after the answer.
+      const refuse = (e: Error) => {
+        failed = true;
+        ctx.set('Connection', 'close');
+        ctx.req.unpipe(bb);
+        stream.resume();
+        reject(e);
+      };
+      if (!extensionAllowed(name)) {
+        refuse(errors.unsupported('FILE_TYPE_REFUSED', `不支持的文件类型（.${name.split('.').pop()}），${ACCEPTED_TYPES_TEXT}`));
+        return;
+      }
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      let size = 0;
+      let checked = false;
+      stream.on('data', (c: Buffer) => {
+        if (failed) return;
+        chunks.push(c);
+        size += c.length;
+        if (!checked && size >= SIGNATURE_BYTES) {
+          checked = true;
+          const head = Buffer.concat(chunks).subarray(0, 64);
+          if (!couldBeAllowed(head)) refuse(errors.unsupported('FILE_TYPE_REFUSED', `不支持的文件类型（识别为${describeRefused(head)}），${ACCEPTED_TYPES_TEXT}`));
+        }
+      });
       stream.on('limit', () => {
         failed = true;
         reject(errors.tooLarge(`文件过大：单个文件不超过 ${Math.round(MAX_BYTES / 1048576)} MB`));
       });
       stream.on('end', () => {
-        if (!failed) got = { name: Buffer.from(info.filename ?? 'file', 'latin1').toString('utf8'), data: Buffer.concat(chunks) };
+        if (!failed) got = { name, data: Buffer.concat(chunks) };
       });
     });
     bb.on('error', () => reject(errors.badRequest('UPLOAD_INTERRUPTED', '上传中断，请重试')));

@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/deps';
 import { FileObject } from '../../platform/models';
 import { errors } from '../../platform/errors';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit';
-import { describeRefused, detectType, EXTENSIONS } from '../../platform/files/detect';
+import { ACCEPTED_TYPES_TEXT, describeRefused, detectType, EXTENSIONS } from '../../platform/files/detect';
 import { scopeOf } from '../../platform/access/policy';
 import type { AuthUser } from '../../platform/http/types';
 
@@ -22,7 +22,7 @@ const cleanName = (name: string) => path.basename(name).replace(/[\u0000-\u001f<
 export async function storeUpload(deps: Deps, user: AuthUser, actor: AuditActor, name: string, data: Buffer): Promise<FileInfo> {
   const detected = detectType(data.subarray(0, 65536));
   if (!detected) {
-    throw errors.unsupported('FILE_TYPE_REFUSED', `不支持的文件类型（识别为${describeRefused(data)}），仅接受 JPG/PNG/GIF/WebP 图片、PDF 和 Office 文档`);
+    throw errors.unsupported('FILE_TYPE_REFUSED', `不支持的文件类型（识别为${describeRefused(data)}），${ACCEPTED_TYPES_TEXT}`);
   }
   const ext = path.extname(name).slice(1).toLowerCase();
   if (ext && !EXTENSIONS[detected.ext].includes(ext)) {

@@ -40,6 +40,31 @@ export function detectType(head: Buffer): Detected | null {
   return null;
 }
 
+/** What people are told is accepted. */
+export const ACCEPTED_TYPES_TEXT = '仅接受 JPG/PNG/GIF/WebP 图片、PDF、Office 文档和 MP4 视频';
+
+/** Bytes of a file's start that `couldBeAllowed` needs. */
+export const SIGNATURE_BYTES = 16;
+
+/**
+ * Whether a file starting with `head` (at least SIGNATURE_BYTES) can still turn out to be an
+ * accepted type: lets an upload of the wrong type be refused on its first chunk, before the
+ * rest is sent. The full check (`detectType`) runs on the complete file.
+ */
+export function couldBeAllowed(head: Buffer): boolean {
+  if (detectType(head)) return true;
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return true; // zip: Office is decided by its entry names
+  return false;
+}
+
+/** Whether a file name's extension is one an accepted type may carry (no extension: decided by content). */
+export function extensionAllowed(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return true;
+  const ext = name.slice(dot + 1).toLowerCase();
+  return Object.values(EXTENSIONS).some((list) => list.includes(ext));
+}
+
 /** What a refused file looks like, for a message a person understands. */
 export function describeRefused(head: Buffer): string {
   if (startsWith(head, [0x4d, 0x5a])) return 'Windows 可执行程序';
