@@ -88,15 +88,15 @@ export async function exchangeGdidTicket(deps: Deps, ticket: string, meta: Reque
     }
     await login.update({ used_at: new Date() }, { transaction: t });
     const user = (await User.findByPk(login.result_user_id!, { transaction: t }))!;
-    const roles: Role[] = await rolesOf(user.id);
-    if (login.mode === 'bind') return { result: 'bound' as const, user: await presentMe(deps.config, user, roles) };
+    const roles: Role[] = await rolesOf(user.id, t);
+    if (login.mode === 'bind') return { result: 'bound' as const, user: await presentMe(deps.config, user, roles, undefined, t) };
     if (user.status !== 'active') throw errors.forbidden('ACCOUNT_DISABLED', '账号已停用，请联系管理员');
     if (isPrivileged(roles)) throw errors.forbidden('PRIVILEGED_REQUIRES_TOTP', '监管及管理账号请在管理端使用用户名、密码和动态验证码登录');
     const { tokens, session } = await openSession(deps.config, t, user, 'miniapp', meta);
     await appendAudit(t, { userId: user.id, name: user.display_name, role: roles[0] ?? null, ip: meta.ip, requestId: meta.requestId }, {
       action: 'auth.login', objectType: 'session', objectId: session.id, detail: { method: 'gdid' },
     });
-    return { result: 'login' as const, tokens, user: await presentMe(deps.config, user, roles) };
+    return { result: 'login' as const, tokens, user: await presentMe(deps.config, user, roles, undefined, t) };
   });
 }
 

@@ -1,10 +1,11 @@
 import { maskPhone, PASSWORD_MAX_AGE_DAYS, isPrivileged, type Me, type Role } from '@hq/common';
 import { Org, User, UserRole } from '../../platform/models';
 import { decrypt } from '../../platform/crypto';
+import type { Transaction } from 'sequelize';
 import type { Config } from '../../config';
 
-export async function rolesOf(userId: number): Promise<Role[]> {
-  return (await UserRole.findAll({ where: { user_id: userId } })).map((r) => r.role as Role);
+export async function rolesOf(userId: number, t?: Transaction): Promise<Role[]> {
+  return (await UserRole.findAll({ where: { user_id: userId }, transaction: t })).map((r) => r.role as Role);
 }
 
 /** The columns of a person that `presentMe` reads (a User, or the principal row of a request). */
@@ -14,9 +15,9 @@ export type MeSource = Pick<
 >;
 
 /** What a person sees of themselves: phone masked, no ID number, no secrets. */
-export async function presentMe(config: Config, user: MeSource, roles?: Role[], knownOrg?: Me['org']): Promise<Me> {
-  const r = roles ?? (await rolesOf(user.id));
-  const org = knownOrg !== undefined ? knownOrg : user.org_id ? await Org.findByPk(user.org_id, { attributes: ['id', 'name', 'kind'] }) : null;
+export async function presentMe(config: Config, user: MeSource, roles?: Role[], knownOrg?: Me['org'], t?: Transaction): Promise<Me> {
+  const r = roles ?? (await rolesOf(user.id, t));
+  const org = knownOrg !== undefined ? knownOrg : user.org_id ? await Org.findByPk(user.org_id, { attributes: ['id', 'name', 'kind'], transaction: t }) : null;
   const changed = user.password_changed_at ? new Date(user.password_changed_at) : null;
   return {
     id: user.id,

@@ -100,7 +100,7 @@ async function finishLogin(deps: Deps, user: User, roles: Role[], meta: RequestM
     return tokens;
   };
   const tokens = t ? await run(t) : await deps.db.tx(run);
-  return { next: 'done', tokens, user: await presentMe(deps.config, user, roles) };
+  return { next: 'done', tokens, user: await presentMe(deps.config, user, roles, undefined, t) };
 }
 
 export async function changeInitialPassword(deps: Deps, challenge: string, newPassword: string, meta: RequestMeta): Promise<LoginResponse> {
@@ -239,6 +239,6 @@ export async function wechatLogin(deps: Deps, code: string, meta: RequestMeta) {
     }
     const { tokens, session: s } = await openSession(deps.config, t, user, 'miniapp', meta);
     await appendAudit(t, actorOf(user, roles, meta), { action: 'auth.login', objectType: 'session', objectId: s.id, detail: { method: 'wechat', created } });
-    return { tokens, user: await presentMe(deps.config, user, roles) };
+    return { tokens, user: await presentMe(deps.config, user, roles, undefined, t) };
   });
 }

@@ -1,6 +1,6 @@
 // The working-day calendar: statutory holidays and make-up workdays (调休), edited by the
 // system administrator; deadlines everywhere count working days from it.
-import { Op } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
 import { z, isIsoDate, WorkingCalendar, okResponse } from '@hq/common';
 import { route } from '../../platform/http/route';
 import { CalendarDay } from '../../platform/models';
@@ -17,9 +17,9 @@ const entry = z.object({ date: z.string(), kind: z.enum(['holiday', 'workday']),
 let cached: { at: number; cal: WorkingCalendar } | null = null;
 const CALENDAR_TTL_MS = 60_000;
 
-export async function loadCalendar(): Promise<WorkingCalendar> {
+export async function loadCalendar(t?: Transaction): Promise<WorkingCalendar> {
   if (cached && Date.now() - cached.at < CALENDAR_TTL_MS) return cached.cal;
-  const cal = new WorkingCalendar(await CalendarDay.findAll({ attributes: ['date', 'kind'] }));
+  const cal = new WorkingCalendar(await CalendarDay.findAll({ attributes: ['date', 'kind'], transaction: t }));
   cached = { at: Date.now(), cal };
   return cal;
 }

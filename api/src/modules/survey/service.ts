@@ -322,9 +322,10 @@ async function importRows(deps: Deps, t: Transaction, actor: AuditActor, importI
 async function reportProgress(deps: Deps, importId: number, processed: number): Promise<void> {
   live.set(importId, processed);
   // On MySQL/MariaDB another connection can record progress while the import's transaction is
-  // open; SQLite has one writer, so there the in-process figure is what readers see.
+  // open (`transaction: null`: outside the import's on purpose); SQLite has one writer, so there
+  // the in-process figure is what readers see.
   if (deps.db.dialect !== 'sqlite') {
-    await SurveyImport.update({ processed_rows: processed }, { where: { id: importId, status: 'running' } }).catch(() => undefined);
+    await SurveyImport.update({ processed_rows: processed }, { where: { id: importId, status: 'running' }, transaction: null }).catch(() => undefined);
   }
 }
 

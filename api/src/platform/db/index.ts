@@ -1,5 +1,6 @@
 // One Sequelize instance per process. SQLite is the embedded default; MySQL/MariaDB via DB_URL.
 import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Sequelize, Transaction, type Options } from 'sequelize';
 
 export type Db = {
@@ -10,7 +11,21 @@ export type Db = {
   close(): Promise<void>;
 };
 
-export function createDb(opts: { url?: string; dataDir: string; poolMax: number; logging?: (sql: string) => void }): Db {
+/**
+ * Which transaction the running code is inside, to catch a query that forgets `transaction: t`:
+ * such a query takes a second pooled connection while the first is held, so under load every
+ * connection waits for another and the pool times out (or, on SQLite, it reads around the
+ * writer). A nested `db.tx` has the same effect.
+ */
+const txScope = new AsyncLocalStorage<{ open: boolean }>();
+
+export class TransactionMisuseError extends Error {}
+
+export function createDb(opts: {
+  url?: string; dataDir: string; poolMax: number; logging?: (sql: string) => void;
+  /** Throw on a query that omits the transaction it runs inside (default: under NODE_ENV=test); otherwise warn through `onMisuse`. */
+  strictTransactions?: boolean; onMisuse?: (message: string) => void;
+}): Db {
   let sequelize: Sequelize;
   let dialect: Db['dialect'];
   const common: Options = { logging: opts.logging ?? false, define: { underscored: true, timestamps: false } };
@@ -33,11 +48,33 @@ export function createDb(opts: { url?: string; dataDir: string; poolMax: number;
   // SQLite allows one writer at a time and Sequelize opens a connection per transaction;
   // a promise queue serialises transactions in this process instead of failing with BUSY.
   let queue: Promise<unknown> = Promise.resolve();
+  const misuse = (message: string) => {
+    // HQ_TX_DEBUG=1 prints where it happened (tests log nothing, and the caller sees only a 500).
+    if (process.env.HQ_TX_DEBUG) console.error(new Error(message).stack);
+    if (opts.strictTransactions ?? process.env.NODE_ENV === 'test') throw new TransactionMisuseError(message);
+    opts.onMisuse?.(message);
+  };
+  const scoped = <T>(fn: (t: Transaction) => Promise<T>): Promise<T> => {
+    if (txScope.getStore()?.open) misuse('db.tx called inside another transaction: pass the outer transaction instead');
+    const scope = { open: true };
+    return txScope.run(scope, () => sequelize.transaction(fn)).finally(() => {
+      scope.open = false;
+    });
+  };
   const tx = <T>(fn: (t: Transaction) => Promise<T>): Promise<T> => {
-    if (dialect !== 'sqlite') return sequelize.transaction(fn);
-    const run = queue.then(() => sequelize.transaction(fn));
+    if (dialect !== 'sqlite') return scoped(fn);
+    const run = queue.then(() => scoped(fn));
     queue = run.catch(() => undefined);
     return run;
+  };
+  // `transaction: null` says "outside on purpose"; only an omitted one is a mistake. Checked
+  // where every model call ends up, so the error's stack names the caller.
+  const query = sequelize.query.bind(sequelize) as (...a: unknown[]) => Promise<unknown>;
+  (sequelize as { query: unknown }).query = async (sql: unknown, options?: { transaction?: Transaction | null }) => {
+    if (options?.transaction === undefined && txScope.getStore()?.open) {
+      misuse('query without `transaction: t` inside db.tx (it takes a second connection while the first is held)');
+    }
+    return query(sql, options);
   };
 
   return { sequelize, dialect, tx, close: () => sequelize.close() };

@@ -199,9 +199,9 @@ async function notify(t: Transaction, rows: { user_id?: number | null; role?: st
   await Notification.bulkCreate(rows.map((r) => ({ user_id: r.user_id ?? null, role: r.role ?? null, org_id: r.org_id ?? null, kind: r.kind, title: r.title, body: r.body ?? null, link: r.link ?? null })), { transaction: t });
 }
 
-async function deadlineFor(step: ReviewStepDef | undefined, from: Date): Promise<Date | null> {
+async function deadlineFor(t: Transaction, step: ReviewStepDef | undefined, from: Date): Promise<Date | null> {
   if (!step) return null;
-  const cal = await loadCalendar();
+  const cal = await loadCalendar(t);
   const day = from.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   const due = cal.addWorkingDays(day, step.days);
   // The end of the due day in Shanghai.
@@ -256,7 +256,7 @@ export async function act(
   if (to.status === 'submitted' || to.status === 'in_review') {
     const step = type.steps[to.step - 1];
     updates.step_roles = step.roles.join(',');
-    updates.deadline_at = await deadlineFor(step, now);
+    updates.deadline_at = await deadlineFor(t, step, now);
   } else {
     updates.step_roles = '';
     updates.deadline_at = null;
@@ -327,8 +327,8 @@ export function summarise(app: Application, orgName: string | null): Application
   };
 }
 
-export async function orgNames(ids: number[]): Promise<Map<number, string>> {
-  const orgs = await Org.findAll({ where: { id: [...new Set(ids)] }, attributes: ['id', 'name'] });
+export async function orgNames(ids: number[], t?: Transaction): Promise<Map<number, string>> {
+  const orgs = await Org.findAll({ where: { id: [...new Set(ids)] }, attributes: ['id', 'name'], transaction: t });
   return new Map(orgs.map((o) => [o.id, o.name]));
 }
 
@@ -338,7 +338,7 @@ export async function detail(t: Transaction, user: AuthUser, app: Application): 
     latestVersion(t, app),
     ApplicationAction.findAll({ where: { application_id: app.id }, order: [['seq', 'ASC']], transaction: t }),
     ApplicationVersion.findAll({ where: { application_id: app.id }, attributes: ['version_no', 'created_at', 'updated_at'], order: [['version_no', 'ASC']], transaction: t }),
-    orgNames([app.org_id]),
+    orgNames([app.org_id], t),
   ]);
   const attachments = JSON.parse(v.attachments) as AttachmentRef[];
   const files = attachments.length ? await FileObject.findAll({ where: { id: attachments.map((a) => a.fileId) }, attributes: ['id', 'name'], transaction: t }) : [];
