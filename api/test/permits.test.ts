@@ -7,7 +7,8 @@ import sharp from 'sharp';
 import { Op } from 'sequelize';
 import { PRESALE_ATTACHMENTS } from '@hq/common';
 import { Building, PresalePermit, Project, Room } from '../src/modules/realestate/models';
-import { replayCheck } from '../src/modules/realestate/bus';
+import { changeRoomTx, replayCheck } from '../src/modules/realestate/bus';
+import { SYSTEM_ACTOR } from '../src/platform/audit/audit';
 import { Application } from '../src/platform/workflow/models';
 import { Org } from '../src/platform/models';
 import type PdfParse from 'pdf-parse';
@@ -211,6 +212,24 @@ describe('presale permit through the engine', () => {
     const xlsx = await fetch(`${api.url}/api/permits/export.xlsx`, { headers: { authorization: `Bearer ${tokens.reviewer1}` } });
     expect(xlsx.status).toBe(200);
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  test('with no rooms picked the scope is every 不可售 room of the building that is not seized; a picked seized room blocks submission', async () => {
+    const { building, rooms, form, attachments } = await scenario();
+    const [seized] = rooms;
+    await changeRoomTx(api.app.deps.db, SYSTEM_ACTOR, { roomId: seized.id, change: { kind: 'flag_on', value: 'seized' }, source: 'court', reason: '法院协助执行通知书' });
+    const unseized = (await Room.findAll({ where: { building_id: building.id, sale_status: 'unsellable' } })).filter((r) => !r.flags.includes('seized'));
+    const all = await call('dev1', 'POST', '/api/applications', { type: 'presale_permit', form: { ...form, roomIds: [] }, attachments });
+    expect(all.body.missing).toEqual([]);
+    const picked = await call('dev1', 'POST', '/api/applications', { type: 'presale_permit', form: { ...form, roomIds: [seized.id] }, attachments });
+    expect(picked.body.missing).toEqual([`有 1 套房屋被查封，不能预售（如 ${seized.room_no}）`]);
+    // Without a building the list says so in Chinese rather than in zod's words.
+    const none = await call('dev1', 'POST', '/api/applications', { type: 'presale_permit', form: { projectId: form.projectId } });
+    expect(none.body.missing).toContain('请至少选择一栋楼（预售范围）');
+    let a = await call('dev1', 'POST', `/api/applications/${all.body.id}/actions`, { action: 'submit', lockVersion: all.body.lockVersion });
+    for (const r of ['reviewer1', 'reviewer2', 'reviewer3']) a = await call(r, 'POST', `/api/applications/${all.body.id}/actions`, { action: 'approve', lockVersion: a.body.lockVersion });
+    expect((await PresalePermit.findByPk(a.body.resultId))!.room_count).toBe(unseized.length);
+    expect((await seized.reload()).sale_status).toBe('unsellable');
   });
 
   test('rooms already covered, or a building of another developer, block submission; overdue items are marked', async () => {

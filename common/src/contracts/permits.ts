@@ -9,9 +9,12 @@ const person = (label: string) => z.object({
   phone: z.string({ message: `请填写${label}手机号` }).trim().refine((p) => /^1[3-9][0-9]{9}$/.test(normaliseMobile(p)), `${label}手机号格式不正确`),
 });
 
+/** A permit's or filing's standing, as the certificate, the verification page and every list say it. */
+export const PERMIT_STATUS_LABELS: Record<string, string> = { valid: '有效', revoked: '已注销', superseded: '已变更' };
+
 export const presalePermitForm = z.object({
   projectId: z.number({ message: '请选择项目' }).int().positive('请选择项目'),
-  buildingIds: z.array(z.number().int().positive()).min(1, '请至少选择一栋楼（预售范围）').max(50),
+  buildingIds: z.array(z.number().int().positive(), { message: '请至少选择一栋楼（预售范围）' }).min(1, '请至少选择一栋楼（预售范围）').max(50),
   /** Rooms chosen on the building table; empty means every not-yet-sellable room of the chosen buildings. */
   roomIds: z.array(z.number().int().positive()).max(20000).default([]),
   officeAreas: z.object({
@@ -58,7 +61,7 @@ export const PRESALE_ATTACHMENTS = [
 /** 现房销售备案 (RE-197…RE-204): selling completed buildings. */
 export const completedFilingForm = z.object({
   projectId: z.number({ message: '请选择项目' }).int().positive('请选择项目'),
-  buildingIds: z.array(z.number().int().positive()).min(1, '请至少选择一栋楼（现售范围）').max(50),
+  buildingIds: z.array(z.number().int().positive(), { message: '请至少选择一栋楼（现售范围）' }).min(1, '请至少选择一栋楼（现售范围）').max(50),
   roomIds: z.array(z.number().int().positive()).max(20000).default([]),
   completionFilingNo: z.string({ message: '请填写竣工验收备案编号' }).trim().min(4, '请填写竣工验收备案编号').max(64),
   completionDate: date('竣工验收日期'),

@@ -2,7 +2,7 @@
 // verification facts, and its registration with the provincial e-licence platform.
 import crypto from 'node:crypto';
 import { QueryTypes } from 'sequelize';
-import { formatArea, ROOM_USE_LABELS, type RoomUse } from '@hq/common';
+import { formatArea, PERMIT_STATUS_LABELS, ROOM_USE_LABELS, type RoomUse } from '@hq/common';
 import type { Deps } from '../../platform/deps';
 import { renderCertificatePdf, type CertificateStatus } from '../../platform/documents/certificate';
 import { PresalePermit } from '../realestate/models';
@@ -10,7 +10,6 @@ import { PresalePermit } from '../realestate/models';
 export const ISSUER = '横琴粤澳深度合作区城市规划和建设局';
 const TITLE = { presale: '商品房预售许可证', completed: '现房销售备案证明' } as const;
 const KIND_LABEL = { presale: '商品房预售许可', completed: '现房销售备案' } as const;
-const STATUS_LABEL: Record<string, string> = { valid: '有效', revoked: '已注销', superseded: '已变更' };
 
 export interface PermitFacts {
   id: number;
@@ -51,7 +50,7 @@ export async function permitFacts(deps: Deps, where: { id?: number; permitNo?: s
     id: permit.id, permitNo: permit.permit_no, kind, kindLabel: KIND_LABEL[kind], projectId: permit.project_id, projectName: p.name,
     address: p.address, developerName: p.developer, developerUscc: p.uscc, buildingNos: buildings.map((b) => b.building_no),
     uses: [...new Set(buildings.map((b) => ROOM_USE_LABELS[b.use] ?? b.use))], roomCount: permit.room_count, area: Number(permit.area),
-    issuedOn: permit.issued_on, status: permit.status, statusLabel: STATUS_LABEL[permit.status] ?? permit.status, licenceId: permit.licence_id,
+    issuedOn: permit.issued_on, status: permit.status, statusLabel: PERMIT_STATUS_LABELS[permit.status] ?? permit.status, licenceId: permit.licence_id,
     validUntil: permit.valid_until, changedAt: permit.changed_at?.toISOString() ?? null,
   };
 }

@@ -12,9 +12,12 @@ import { shanghaiToday } from './presale';
 
 const NODE_ORDER = Object.keys(PROGRESS_NODES) as ProgressNode[];
 
+/** The rooms chosen, or by default every not-yet-sellable room of the chosen buildings that is not seized (查封). */
 async function roomsInScope(t: Transaction, form: CompletedFilingForm): Promise<Room[]> {
-  const where = form.roomIds.length ? { id: form.roomIds } : { building_id: form.buildingIds, sale_status: 'unsellable' };
-  return Room.findAll({ where, attributes: ['id', 'building_id', 'project_id', 'room_no', 'unit_number', 'sale_status', 'flags', 'build_area'], transaction: t });
+  const attributes = ['id', 'building_id', 'project_id', 'room_no', 'unit_number', 'sale_status', 'flags', 'build_area'];
+  if (form.roomIds.length) return Room.findAll({ where: { id: form.roomIds }, attributes, transaction: t });
+  const rooms = await Room.findAll({ where: { building_id: form.buildingIds, sale_status: 'unsellable' }, attributes, transaction: t });
+  return rooms.filter((r) => !(r.flags ?? '').split(',').includes('seized'));
 }
 
 registerBusinessType<CompletedFilingForm>({

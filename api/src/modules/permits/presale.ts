@@ -31,9 +31,12 @@ export function progressShortfall(b: Pick<Building, 'building_no' | 'floors_tota
   return atLeast(b.progress_node, 'structure') && built >= 4 ? null : `${b.building_no}：无地下室的建筑须完成基础和四层结构（当前已建${built}层）`;
 }
 
+/** The rooms chosen, or by default every not-yet-sellable room of the chosen buildings that is not seized (查封). */
 async function roomsInScope(t: Transaction, form: PresalePermitForm): Promise<Room[]> {
-  const where = form.roomIds.length ? { id: form.roomIds } : { building_id: form.buildingIds, sale_status: 'unsellable' };
-  return Room.findAll({ where, attributes: ['id', 'building_id', 'project_id', 'room_no', 'unit_number', 'sale_status', 'flags', 'build_area'], transaction: t });
+  const attributes = ['id', 'building_id', 'project_id', 'room_no', 'unit_number', 'sale_status', 'flags', 'build_area'];
+  if (form.roomIds.length) return Room.findAll({ where: { id: form.roomIds }, attributes, transaction: t });
+  const rooms = await Room.findAll({ where: { building_id: form.buildingIds, sale_status: 'unsellable' }, attributes, transaction: t });
+  return rooms.filter((r) => !(r.flags ?? '').split(',').includes('seized'));
 }
 
 registerBusinessType<PresalePermitForm>({

@@ -3,7 +3,7 @@
 // RE-201…RE-204). Developer staff see their own company's.
 import { QueryTypes } from 'sequelize';
 import ExcelJS from 'exceljs';
-import { z, idParam, pageQuery, pageOf, REGULATOR_ROLES, ROOM_USE_LABELS, type Role, type RoomUse } from '@hq/common';
+import { z, idParam, pageQuery, pageOf, PERMIT_STATUS_LABELS, REGULATOR_ROLES, ROOM_USE_LABELS, type Role, type RoomUse } from '@hq/common';
 import { scopeOf } from '../../platform/access/policy';
 import { route } from '../../platform/http/route';
 import { errors } from '../../platform/errors';
@@ -35,7 +35,6 @@ const permitRow = z.object({
 type PermitRow = z.infer<typeof permitRow>;
 
 const KIND_LABEL = { presale: '商品房预售许可', completed: '现房销售备案' } as const;
-const STATUS_LABEL: Record<string, string> = { valid: '有效', revoked: '已注销', superseded: '已变更' };
 
 function filters(ctx: AppContext, q: Omit<PermitQuery, 'page' | 'pageSize'> & { id?: number }): { sql: string; params: Record<string, unknown> } {
   const user = ctx.state.user!;
@@ -135,7 +134,7 @@ export const permitRoutes = [
       ];
       ws.getRow(1).font = { bold: true };
       for (const p of items) {
-        ws.addRow({ ...p, kind: KIND_LABEL[p.kind], buildings: p.buildingNos.join('、'), area: p.area / 100, status: STATUS_LABEL[p.status] ?? p.status });
+        ws.addRow({ ...p, kind: KIND_LABEL[p.kind], buildings: p.buildingNos.join('、'), area: p.area / 100, status: PERMIT_STATUS_LABELS[p.status] ?? p.status });
       }
       ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('预售许可与现售备案.xlsx')}`);
       ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

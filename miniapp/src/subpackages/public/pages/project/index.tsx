@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import {
   formatArea, LEGEND, ROOM_USE_LABELS, SALE_STATUSES,
-  type BuildingSummary, type PermitSummary, type PublicProjectDetail, type SalesSummary, type SaleStatus, STATUS_COLOURS } from '@hq/common'
+  type BuildingSummary, type PermitSummary, type PublicProjectDetail, type SalesSummary, type SaleStatus, STATUS_COLOURS, PERMIT_STATUS_LABELS } from '@hq/common'
 import StateView from '../../../../components/StateView'
 import { useRequest } from '../../../../hooks/useRequest'
 import { openPublic } from '../../../../services/nav'
@@ -14,7 +14,6 @@ import { useIdParam } from '../../params'
 import './index.css'
 
 const PERMIT_KINDS: Record<PermitSummary['kind'], string> = { presale: '商品房预售许可证', completed: '现售备案' }
-const PERMIT_STATUSES: Record<string, string> = { valid: '有效', revoked: '已撤销', expired: '已失效', suspended: '已暂停' }
 const COLOUR_OF = Object.fromEntries(LEGEND.map((l) => [l.key, l.colour])) as Record<string, string>
 
 function Facts({ p }: { p: PublicProjectDetail }) {
@@ -65,7 +64,7 @@ function Permits({ permits }: { permits: PermitSummary[] }) {
             <View className='project__permit-head'>
               <Text className='project__permit-no'>{permit.permitNo}</Text>
               <Text className={`project__permit-status${permit.status === 'valid' ? ' project__permit-status--valid' : ''}`}>
-                {PERMIT_STATUSES[permit.status] ?? permit.status}
+                {PERMIT_STATUS_LABELS[permit.status] ?? permit.status}
               </Text>
               <Text className='project__permit-verify'>核验 ›</Text>
             </View>
