@@ -1,4 +1,6 @@
-import { AuditLog } from '../src/platform/models';
+import { AuditHead, AuditLog } from '../src/platform/models';
+import { appendAudit, SYSTEM_ACTOR } from '../src/platform/audit/audit';
+import { verifyAuditChain } from '../src/platform/audit/verify';
 import { startTestApi, type TestApi } from './harness';
 
 let api: TestApi;
@@ -81,5 +83,27 @@ describe('audit chain', () => {
     const r = await verify(auditor.accessToken);
     expect(r.ok).toBe(true);
     expect(r.checked).toBe(r.headSeq);
+  });
+
+  test('a transaction chains its records as its last step, in order, and a rollback takes them along', async () => {
+    const db = api.app.deps.db;
+    const before = Number((await AuditHead.findByPk(1))!.seq);
+    await db.tx(async (t) => {
+      await appendAudit(t, SYSTEM_ACTOR, { action: 'test.first' });
+      // Not chained yet: the head is free for other writers while this transaction works.
+      expect(Number((await AuditHead.findByPk(1, { transaction: t }))!.seq)).toBe(before);
+      await appendAudit(t, SYSTEM_ACTOR, { action: 'test.second' });
+    });
+    const rows = await AuditLog.findAll({ where: { seq: [before + 1, before + 2] }, order: [['seq', 'ASC']] });
+    expect(rows.map((r) => r.action)).toEqual(['test.first', 'test.second']);
+    expect(rows[1].prev_hash).toBe(rows[0].hash);
+
+    await expect(db.tx(async (t) => {
+      await appendAudit(t, SYSTEM_ACTOR, { action: 'test.rolled_back' });
+      throw new Error('the change fails');
+    })).rejects.toThrow('the change fails');
+    expect(await AuditLog.count({ where: { action: 'test.rolled_back' } })).toBe(0);
+    expect(Number((await AuditHead.findByPk(1))!.seq)).toBe(before + 2);
+    expect((await verifyAuditChain()).ok).toBe(true);
   });
 });

@@ -1,10 +1,11 @@
 // Append-only audit records chained by SM3: each record's hash covers the previous hash and
 // its own fields. `seq` comes from audit_head under a row lock, so the chain has no gaps and
-// a missing seq means a deleted record. Written in the same transaction as the change.
+// a missing seq means a deleted record. Written in the same transaction as the change, as its
+// last step.
 import type { Transaction } from 'sequelize';
 import { AuditHead, AuditLog } from '../models';
 import { sm3 } from '../crypto';
-import type { Db } from '../db';
+import { beforeCommit, type Db } from '../db';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -56,33 +57,56 @@ export function recordHash(prevHash: string, r: Hashable): string {
   return sm3(`${prevHash}\n${canonical}`);
 }
 
-export async function appendAudit(t: Transaction, actor: AuditActor, entry: AuditEntry): Promise<AuditLog> {
+interface PendingAudit {
+  actor: AuditActor;
+  entry: AuditEntry;
+  at: Date;
+}
+const pendingAudits = new WeakMap<Transaction, PendingAudit[]>();
+
+/**
+ * Records `entry` in transaction `t`. Inside db.tx the record is chained at the end of the
+ * transaction, just before it commits: every audited transaction locks the chain's head, and
+ * holding that lock only for the last moment keeps writers from queueing behind each other's
+ * work. The record commits or rolls back with the change either way.
+ */
+export async function appendAudit(t: Transaction, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  const item = { actor, entry, at: new Date() };
+  const queued = pendingAudits.get(t);
+  if (queued) {
+    queued.push(item);
+    return;
+  }
+  const list = [item];
+  if (beforeCommit(t, () => chain(t, list))) pendingAudits.set(t, list);
+  else await chain(t, list);
+}
+
+/** Appends records to the chain under the head's row lock: consecutive seqs, each hash over the previous. */
+async function chain(t: Transaction, items: PendingAudit[]): Promise<void> {
+  pendingAudits.delete(t);
   const head = await AuditHead.findByPk(1, { transaction: t, lock: t.LOCK.UPDATE });
   if (!head) throw new Error('audit_head missing: migrations not applied');
-  const detail = entry.detail ? JSON.stringify(scrubDetail(entry.detail)) : null;
-  const at = new Date();
-  const fields: Hashable = {
-    seq: Number(head.seq) + 1,
-    at,
-    actor_id: actor.userId,
-    actor_name: actor.name,
-    actor_role: actor.role,
-    action: entry.action,
-    object_type: entry.objectType ?? null,
-    object_id: entry.objectId == null ? null : String(entry.objectId),
-    result: entry.result ?? 'success',
-    ip: actor.ip,
-    request_id: actor.requestId,
-    detail,
-  };
-  const hash = recordHash(head.hash, fields);
-  const rec = await AuditLog.create({ ...fields, prev_hash: head.hash, hash }, { transaction: t });
-  await AuditHead.update({ seq: fields.seq, hash }, { where: { id: 1 }, transaction: t });
-  return rec;
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  const rows = [];
+  for (const { actor, entry, at } of items) {
+    const fields: Hashable = {
+      seq: ++seq, at, actor_id: actor.userId, actor_name: actor.name, actor_role: actor.role, action: entry.action,
+      object_type: entry.objectType ?? null, object_id: entry.objectId == null ? null : String(entry.objectId),
+      result: entry.result ?? 'success', ip: actor.ip, request_id: actor.requestId,
+      detail: entry.detail ? JSON.stringify(scrubDetail(entry.detail)) : null,
+    };
+    const hash = recordHash(prev, fields);
+    rows.push({ ...fields, prev_hash: prev, hash });
+    prev = hash;
+  }
+  await AuditLog.bulkCreate(rows, { transaction: t });
+  await AuditHead.update({ seq, hash: prev }, { where: { id: 1 }, transaction: t });
 }
 
 /** For events that are not part of a change (a failed login, a denial): their own transaction. */
-export function writeAudit(db: Db, actor: AuditActor, entry: AuditEntry): Promise<AuditLog> {
+export function writeAudit(db: Db, actor: AuditActor, entry: AuditEntry): Promise<void> {
   return db.tx((t) => appendAudit(t, actor, entry));
 }
 

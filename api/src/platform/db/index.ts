@@ -21,6 +21,21 @@ const txScope = new AsyncLocalStorage<{ open: boolean }>();
 
 export class TransactionMisuseError extends Error {}
 
+/** Work registered to run at the end of a db.tx transaction, just before it commits. */
+const beforeCommitWork = new WeakMap<Transaction, (() => Promise<void>)[]>();
+
+/**
+ * Run `fn` as the last step of transaction `t` (in registration order), after its body and
+ * before COMMIT — so a row that every transaction locks (the audit chain's head) is held only
+ * for that last moment. Returns false when `t` was not opened by db.tx: do the work now.
+ */
+export function beforeCommit(t: Transaction, fn: () => Promise<void>): boolean {
+  const list = beforeCommitWork.get(t);
+  if (!list) return false;
+  list.push(fn);
+  return true;
+}
+
 export function createDb(opts: {
   url?: string; dataDir: string; poolMax: number; logging?: (sql: string) => void;
   /** Throw on a query that omits the transaction it runs inside (default: under NODE_ENV=test); otherwise warn through `onMisuse`. */
@@ -57,7 +72,14 @@ export function createDb(opts: {
   const scoped = <T>(fn: (t: Transaction) => Promise<T>): Promise<T> => {
     if (txScope.getStore()?.open) misuse('db.tx called inside another transaction: pass the outer transaction instead');
     const scope = { open: true };
-    return txScope.run(scope, () => sequelize.transaction(fn)).finally(() => {
+    return txScope.run(scope, () => sequelize.transaction(async (t) => {
+      const work: (() => Promise<void>)[] = [];
+      beforeCommitWork.set(t, work);
+      const result = await fn(t);
+      for (let i = 0; i < work.length; i++) await work[i]();
+      beforeCommitWork.delete(t);
+      return result;
+    })).finally(() => {
       scope.open = false;
     });
   };
