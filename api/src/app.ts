@@ -48,6 +48,10 @@ import { initWorkflowModels } from './platform/workflow/models';
 import { initCodeModels, codeRoutes } from './platform/codes';
 import { applicationRoutes } from './modules/applications/routes';
 import { permitRoutes } from './modules/permits/routes';
+import { initEnterpriseModels } from './modules/enterprises/models';
+import { enterpriseRoutes } from './modules/enterprises/routes';
+import { initCreditModels } from './modules/credit/models';
+import { creditRoutes } from './modules/credit/routes';
 
 export function createDatabase(config: Config): Db {
   const db = createDb({ url: config.DB_URL, dataDir: config.dataDir, poolMax: config.DB_POOL_MAX });
@@ -58,6 +62,8 @@ export function createDatabase(config: Config): Db {
   initWorkflowModels(db.sequelize);
   initCodeModels(db.sequelize);
   initOutboxModels(db.sequelize);
+  initEnterpriseModels(db.sequelize);
+  initCreditModels(db.sequelize);
   return db;
 }
 
@@ -91,7 +97,7 @@ export async function createApp(config: Config, db: Db = createDatabase(config))
   const routes: RouteDef[] = [
     ...authRoutes, ...meRoutes, ...auditRoutes, ...fileRoutes, ...orgRoutes, ...realEstateRoutes, ...propertyRoutes,
     ...userRoutes, ...calendarRoutes, ...publicRoutes, ...contentRoutes, ...surveyRoutes, ...progressRoutes, ...applicationRoutes, ...permitRoutes,
-    ...codeRoutes,
+    ...codeRoutes, ...enterpriseRoutes, ...creditRoutes,
   ];
   routes.push(...outboxRoutes);
   if (config.SIMULATORS) {

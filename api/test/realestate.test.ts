@@ -217,18 +217,23 @@ describe('public disclosure', () => {
     const permitNo = (await api.call('GET', `/api/public/projects/${project!.id}`)).body.permits[0].permitNo;
     const content = (await api.call('GET', '/api/public/contents?pageSize=1')).body.items?.[0];
     expect(content).toBeTruthy();
+    const broker = (await api.call('GET', '/api/public/brokers')).body.items[0];
+    const propertyCompany = (await api.call('GET', '/api/public/property-companies')).body.items[0];
+    expect([broker?.id, propertyCompany?.id, agency.filingNo]).toEqual([expect.any(Number), expect.any(Number), expect.any(String)]);
     const walked: string[] = [];
     for (const [path, ops] of Object.entries<any>(doc.paths)) {
       const op = ops.get;
       if (!op || op.security || !path.startsWith('/api/public/')) continue;
-      if (/files|video/.test(path)) continue; // binary bodies
+      if (/files|video|qr\.png/.test(path)) continue; // binary bodies
       let url = path.replace(/\{(\w+)\}/g, (_m, name) => `:${name}`);
       const id = path.includes('/projects/') ? project!.id : path.includes('/buildings/') ? building!.id : path.includes('/rooms/') ? room!.id
-        : path.includes('/developers/') ? project!.developer_org_id : path.includes('/agencies/') ? agency.id : path.includes('/contents/') ? content.id : 1;
+        : path.includes('/developers/') ? project!.developer_org_id : path.includes('/agencies/') ? agency.id : path.includes('/contents/') ? content.id
+          : path.includes('/brokers/') ? broker.id : path.includes('/property-companies/') ? propertyCompany.id : 1;
       url = url.replace(/:id\b/, String(id));
       if (path.includes('/map/')) url += '?bbox=113.40,22.00,113.70,22.25&zoom=17';
       if (path === '/api/public/permits/verify') url += `?no=${encodeURIComponent(permitNo)}`;
       if (path === '/api/public/codes/verify') url += `?code=${encodeURIComponent(permitNo)}`;
+      if (path === '/api/public/certificates/verify') url += `?no=${encodeURIComponent(agency.filingNo)}`;
       if (/:\w+/.test(url)) continue;
       const r = await api.call('GET', url);
       expect([url, r.status]).toEqual([url, 200]);
@@ -240,6 +245,10 @@ describe('public disclosure', () => {
       walked.push(url);
     }
     expect(walked.length).toBeGreaterThanOrEqual(8);
+    // The enterprise and credit pages are among them.
+    for (const p of ['/api/public/brokers', '/api/public/certificates/verify', '/api/public/property-companies', `/api/public/brokers/${broker.id}/credit`]) {
+      expect(walked.some((w) => w.startsWith(p))).toBe(true);
+    }
   });
 });
 

@@ -11,3 +11,5 @@ export * from './realestate';
 export * from './geo';
 export * from './workflow';
 export * from './codes';
+export * from './enterprises';
+export * from './credit';

@@ -38,3 +38,14 @@ export const UNMASKED_PATTERNS: Record<string, RegExp> = {
   residentId: /(?<![0-9])[1-9][0-9]{5}(18|19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])/,
   mobile: /(?<![0-9])1[3-9][0-9]{9}(?![0-9])/,
 };
+
+/**
+ * Free text shown on a public page (a rating's reason, a document number typed by a person):
+ * anything that looks like an ID number or a mobile number is masked in place.
+ */
+export function scrubPublicText(text: string | null | undefined): string {
+  if (!text) return '';
+  return text
+    .replace(/(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g, (m) => maskIdNumber(m))
+    .replace(/(?<![0-9])1[3-9][0-9]{9}(?![0-9])/g, (m) => maskPhone(m));
+}

@@ -41,7 +41,7 @@ describe('workflow transition table', () => {
   test('the buttons each side sees', () => {
     expect(allowedActions('draft', 'applicant').sort()).toEqual(['save', 'submit', 'withdraw']);
     expect(allowedActions('draft', 'reviewer')).toEqual([]);
-    expect(allowedActions('in_review', 'reviewer').sort()).toEqual(['approve', 'reject', 'return']);
+    expect(allowedActions('in_review', 'reviewer').sort()).toEqual(['approve', 'correct', 'reject', 'return']);
     expect(allowedActions('returned', 'applicant').sort()).toEqual(['resubmit', 'save', 'withdraw']);
     expect(allowedActions('approved', 'applicant')).toEqual([]);
   });

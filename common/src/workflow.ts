@@ -17,7 +17,7 @@ export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, string> = {
 
 export const FINAL_STATUSES: readonly ApplicationStatus[] = ['approved', 'rejected', 'withdrawn'];
 
-export const WORKFLOW_ACTIONS = ['save', 'submit', 'approve', 'return', 'reject', 'resubmit', 'withdraw'] as const;
+export const WORKFLOW_ACTIONS = ['save', 'submit', 'approve', 'return', 'reject', 'resubmit', 'withdraw', 'correct'] as const;
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = {
@@ -28,6 +28,7 @@ export const WORKFLOW_ACTION_LABELS: Record<WorkflowAction, string> = {
   reject: '不予通过',
   resubmit: '补正后重新提交',
   withdraw: '撤回申请',
+  correct: '审核人员修正',
 };
 
 /** Who may take an action: the applicant's side, or the reviewer of the application's current step. */
@@ -58,6 +59,10 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'returned', action: 'save', to: 'returned', by: 'applicant', opinion: false },
   { from: 'returned', action: 'resubmit', to: 'submitted', by: 'applicant', opinion: false },
   { from: 'returned', action: 'withdraw', to: 'withdrawn', by: 'applicant', opinion: false },
+  // A reviewer corrects the form in place (RE-066) where the business type allows it; the step
+  // stays, the corrected form is a new version and the opinion says why.
+  { from: 'submitted', action: 'correct', to: 'submitted', by: 'reviewer', opinion: true },
+  { from: 'in_review', action: 'correct', to: 'in_review', by: 'reviewer', opinion: true },
 ];
 
 export function findTransition(from: ApplicationStatus, action: WorkflowAction): Transition | undefined {

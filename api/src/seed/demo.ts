@@ -8,6 +8,7 @@ import { CalendarDay, Org, User, UserRole } from '../platform/models';
 import { Building, PresalePermit, Project, Room, RoomEvent } from '../modules/realestate/models';
 import { buildSeedEvents } from './events';
 import { seedContent } from './content';
+import { seedEnterprises } from './enterprises';
 import { seedPermitNumber } from '../modules/permits/numbers';
 import { Community, HouseOwner } from '../modules/property/models';
 import { hashPassword } from '../platform/auth/passwords';
@@ -287,6 +288,8 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
   await deps.db.tx(async (t) => {
     summary.contents = await seedContent(deps, t);
   });
+  // Enterprise registry, brokers and credit last, from their own random stream.
+  await deps.db.tx((t) => seedEnterprises(deps, t));
   return summary;
 }
 

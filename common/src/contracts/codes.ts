@@ -1,4 +1,5 @@
-// 赋码 (RE-020…RE-025): the six code families, their rules, issued codes and the public check.
+// 赋码 (RE-020…RE-025): the six code families of the tender, the certificate numbers of
+// enterprises and brokers (资质证书、备案证明), their rules, issued codes and the public check.
 import { z } from '../zod';
 import { pageQuery } from './common';
 import { CODE_CHARS, CODE_MAX_LENGTH, CODE_PREFIX_MAX_LENGTH, CODE_TEMPLATE_MAX_LENGTH, type CodeScope } from '../codes';
@@ -10,6 +11,10 @@ export const CODE_FAMILIES = [
   'second_hand_contract',
   'mortgage_contract',
   'lease_contract',
+  'developer_qualification',
+  'agency_filing',
+  'broker_filing',
+  'property_filing',
 ] as const;
 export type CodeFamily = (typeof CODE_FAMILIES)[number];
 
@@ -20,6 +25,10 @@ export const CODE_FAMILY_LABELS: Record<CodeFamily, string> = {
   second_hand_contract: '存量房网签合同备案号',
   mortgage_contract: '房屋抵押合同备案号',
   lease_contract: '房屋租赁合同备案号',
+  developer_qualification: '开发企业资质证书编号',
+  agency_filing: '中介机构备案证明编号',
+  broker_filing: '经纪人备案证明编号',
+  property_filing: '物业企业备案证明编号',
 };
 
 /** The requirement each family serves (赋码管理子系统). */
@@ -30,6 +39,10 @@ export const CODE_FAMILY_REQUIREMENTS: Record<CodeFamily, string> = {
   second_hand_contract: 'RE-023',
   mortgage_contract: 'RE-024',
   lease_contract: 'RE-025',
+  developer_qualification: 'RE-067',
+  agency_filing: 'RE-068',
+  broker_filing: 'RE-166',
+  property_filing: 'PM-004',
 };
 
 export const CODE_SCOPES = ['year', 'year_month', 'never'] as const satisfies readonly CodeScope[];
@@ -46,6 +59,10 @@ export const CODE_FAMILY_SCOPES: Record<CodeFamily, readonly CodeScope[]> = {
   second_hand_contract: CODE_SCOPES,
   mortgage_contract: CODE_SCOPES,
   lease_contract: CODE_SCOPES,
+  developer_qualification: CODE_SCOPES,
+  agency_filing: CODE_SCOPES,
+  broker_filing: CODE_SCOPES,
+  property_filing: CODE_SCOPES,
 };
 
 export const CODE_ISSUE_STATUSES = ['issued', 'cancelled'] as const;

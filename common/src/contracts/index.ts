@@ -9,3 +9,5 @@ export * from './content';
 export * from './workflow';
 export * from './permits';
 export * from './codes';
+export * from './enterprises';
+export * from './credit';

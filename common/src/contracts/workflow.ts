@@ -31,6 +31,8 @@ export const actInput = z.object({
   opinion: z.string().trim().max(2000, '意见不超过2000字').optional(),
   attachmentIds: z.array(z.string().uuid('附件编号格式不正确')).max(20).default([]),
   lockVersion: z.number().int().nonnegative('请提供页面版本'),
+  /** 审核人员修正 (action `correct`) only: the whole corrected form; the opinion says what and why. */
+  form: z.record(z.string(), z.unknown()).optional(),
 });
 export type ActInput = z.infer<typeof actInput>;
 

@@ -4,7 +4,7 @@
 import { Op, type WhereOptions } from 'sequelize';
 import {
   z, idParam, pageOf, okResponse, draftCreateInput, draftSaveInput, actInput, applicationSummary, applicationDetail, inboxQuery, versionDiff,
-  notificationView, REGULATOR_ROLES, type Role,
+  notificationView, REGULATOR_ROLES, ROLE_SCOPE, type Role,
 } from '@hq/common';
 import { route } from '../../platform/http/route';
 import { errors } from '../../platform/errors';
@@ -16,10 +16,15 @@ import { registerElicenceLater } from '../permits/certificate';
 import '../permits/presale';
 import '../permits/completed';
 import '../permits/change';
+import '../enterprises/businessTypes';
 
 const REVIEWERS: readonly Role[] = REGULATOR_ROLES;
-const APPLICANTS: readonly Role[] = ['developer_staff', 'agency_admin', 'property_staff'];
-const ANYONE: readonly Role[] = [...REVIEWERS, ...APPLICANTS];
+/** Brokers apply for their own filing (经纪人备案) from the mini-program. */
+const APPLICANTS: readonly Role[] = ['developer_staff', 'agency_admin', 'property_staff', 'broker'];
+/** The industry association reviews agency and broker filings. */
+const ANYONE: readonly Role[] = [...REVIEWERS, 'association', ...APPLICANTS];
+/** A person whose roles see only their own records works with the applications they created. */
+const selfOnly = (roles: readonly Role[]) => roles.every((r) => ROLE_SCOPE[r] === 'self');
 
 async function visible(ctx: AppContext, id: number): Promise<Application> {
   const app = await Application.findByPk(id);
@@ -63,12 +68,15 @@ export const applicationRoutes = [
       const isReviewer = user.roles.some((r) => REVIEWERS.includes(r));
       if (query.box === 'todo') {
         const mineAsApplicant = user.orgId != null && user.roles.some((r) => APPLICANTS.includes(r))
-          ? [{ org_id: user.orgId, status: ['draft', 'returned'] }] : [];
+          ? [{ org_id: user.orgId, status: ['draft', 'returned'], ...(selfOnly(user.roles) ? { created_by: user.id } : {}) }] : [];
         const mineAsReviewer = user.roles.map((r) => ({ status: ['submitted', 'in_review'], step_roles: { [Op.like]: `%${r}%` } }));
         and.push({ [Op.or]: [...mineAsApplicant, ...mineAsReviewer] });
       } else if (query.box === 'done') {
         const acted = await ApplicationAction.findAll({ where: { actor_user_id: user.id }, attributes: ['application_id'], group: ['application_id'], raw: true });
         where.id = acted.map((a) => a.application_id);
+      } else if (selfOnly(user.roles)) {
+        where.created_by = user.id;
+        where.org_id = user.orgId ?? -1;
       } else if (!isReviewer) {
         where.org_id = user.orgId ?? -1;
       }
@@ -106,7 +114,7 @@ export const applicationRoutes = [
     requirements: ['RE-013', 'RE-015', 'RE-016', 'RE-017', 'RE-099'], access: ANYONE, params: idParam, body: actInput, response: applicationDetail,
     handler: async (ctx, { params, body }) => {
       await visible(ctx, params.id);
-      const app = await ctx.deps.db.tx((t) => act(t, ctx.state.user!, actorOf(ctx), params.id, body));
+      const app = await ctx.deps.db.tx((t) => act(t, ctx.state.user!, actorOf(ctx), params.id, body, ctx.deps));
       if (app.status === 'approved' && body.action === 'approve' && (app.result_type === 'presale_permit' || app.result_type === 'completed_filing') && app.result_id) {
         // After the approval has committed: register with the provincial e-licence platform. A failure
         // leaves the permit valid without a licence id; POST /api/permits/:id/elicence retries.

@@ -5,7 +5,6 @@ import {
   roomDisplay, parseFlags, PROGRESS_NODES, fromGcj02, toGcj02, round6,
   type BuildingSummary, type BuildingTable, type MapQuery, type MapResponse, type ProgressBrief, type PublicProjectDetail,
   type PublicProjectQuery, type PublicRoomDetail, type ProgressNode, type RoomUse, type SaleStatus, type TableRoom, type PermitSummary,
-  type DeveloperProfile, type AgencySummary, type AgencyProfile,
 } from '@hq/common';
 import type { Db } from '../../platform/db';
 import { Building, PresalePermit, ProgressReport, Project, Room, RoomEvent } from '../realestate/models';
@@ -246,41 +245,10 @@ export async function roomDetail(db: Db, id: number): Promise<PublicRoomDetail |
   };
 }
 
-// ---------- enterprises ----------
+// ---------- enterprises (RE-005, RE-006, RE-143, RE-144, PM-055, PM-106) ----------
+// Profiles carry registry state, qualification or filing, and the credit grade; they are built by
+// the enterprises module and re-exported here so the public routes read one service.
 
-export async function developerProfile(db: Db, id: number): Promise<DeveloperProfile | null> {
-  const [org] = await db.sequelize.query<{ id: number; name: string; uscc: string | null; legal_rep: string | null; address: string | null; status: string }>(
-    "SELECT id, name, uscc, legal_rep, address, status FROM orgs WHERE id = :id AND kind = 'developer'", { replacements: { id }, type: QueryTypes.SELECT },
-  );
-  if (!org) return null;
-  const projects = (await projectIndex(db).all()).filter((p) => p.developerId === id).sort((a, b) => a.id - b.id);
-  return {
-    id: org.id, name: org.name, uscc: org.uscc, legalRep: org.legal_rep, address: org.address, status: org.status,
-    projects: projects.map(summaryOf), roomCount: projects.reduce((a, p) => a + p.roomCount, 0), availableCount: projects.reduce((a, p) => a + p.availableCount, 0),
-  };
-}
-
-type AgencyRow = { id: number; name: string; uscc: string | null; address: string | null; legal_rep: string | null; status: string; brokers: number | string };
-
-const AGENCY_SQL = `SELECT o.id, o.name, o.uscc, o.address, o.legal_rep, o.status,
-  (SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'broker' WHERE u.org_id = o.id AND u.status = 'active') AS brokers
-  FROM orgs o WHERE o.kind = 'agency'`;
-
-function agencySummary(a: AgencyRow): AgencySummary {
-  return { id: a.id, name: a.name, uscc: a.uscc, address: a.address, registered: a.status === 'active', brokerCount: Number(a.brokers) };
-}
-
-export async function searchAgencies(db: Db, q: { keyword?: string; page: number; pageSize: number }) {
-  const like = q.keyword ? `%${q.keyword.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
-  const where = like ? ' AND (o.name LIKE :like OR o.uscc LIKE :like OR o.address LIKE :like)' : '';
-  const rows = await db.sequelize.query<AgencyRow>(`${AGENCY_SQL}${where} ORDER BY o.id LIMIT :limit OFFSET :offset`, {
-    replacements: { like, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }, type: QueryTypes.SELECT,
-  });
-  const [{ n }] = await db.sequelize.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM orgs o WHERE o.kind = 'agency'${where}`, { replacements: { like }, type: QueryTypes.SELECT });
-  return { items: rows.map(agencySummary), total: Number(n), page: q.page, pageSize: q.pageSize };
-}
-
-export async function agencyProfile(db: Db, id: number): Promise<AgencyProfile | null> {
-  const [a] = await db.sequelize.query<AgencyRow>(`${AGENCY_SQL} AND o.id = :id`, { replacements: { id }, type: QueryTypes.SELECT });
-  return a ? { ...agencySummary(a), legalRep: a.legal_rep, status: a.status } : null;
-}
+export {
+  developerProfile, profileVersion, searchAgencies, agencyProfile, searchBrokers, brokerProfile, searchPropertyCompanies, propertyCompanyProfile, profileQr,
+} from '../enterprises/publicProfiles';

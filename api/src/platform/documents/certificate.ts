@@ -1,4 +1,4 @@
-// Printed certificates (预售许可证, 现售备案证明) that anyone can verify: A4, double border,
+// Printed certificates (预售许可证, 现售备案证明, 资质证书, 备案证明) that anyone can verify: A4, double border,
 // the facts in a two-column table, the issuer and date over a drawn seal, and a QR code that
 // opens the public verification page. The seal is a vector rendering, not the legal e-seal:
 // the e-seal lives with the provincial e-licence system (integrations/elicence) and the
@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { errors } from '../errors';
 import { cjkFont, unsupportedChars } from './fonts';
 
-export type CertificateKind = 'presale_permit' | 'completed_filing';
+export type CertificateKind = 'presale_permit' | 'completed_filing' | 'developer_qualification' | 'agency_filing' | 'broker_filing' | 'property_filing';
 export type CertificateStatus = 'valid' | 'revoked' | 'superseded';
 
 export interface CertificateInput {
@@ -32,7 +32,10 @@ export interface CertificateInput {
   status: CertificateStatus;
 }
 
-const KIND_SUBJECT: Record<CertificateKind, string> = { presale_permit: '商品房预售许可', completed_filing: '商品房现售备案' };
+const KIND_SUBJECT: Record<CertificateKind, string> = {
+  presale_permit: '商品房预售许可', completed_filing: '商品房现售备案', developer_qualification: '房地产开发企业资质',
+  agency_filing: '房地产中介机构备案', broker_filing: '房地产经纪人备案', property_filing: '物业服务企业备案',
+};
 /** Watermark on a certificate that no longer stands. */
 export const STATUS_WATERMARK: Record<Exclude<CertificateStatus, 'valid'>, string> = { revoked: '已注销', superseded: '已变更' };
 

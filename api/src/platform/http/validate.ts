@@ -13,6 +13,12 @@ const FIELD_NAMES: Record<string, string> = {
   expectedSeq: '页面版本', projectId: '项目', buildingId: '楼栋', flag: '限制标记', developerOrgId: '开发企业', buildingNo: '幢号',
   floorsTotal: '总层数', floorsBuilt: '已建层数', node: '形象进度节点', floorsDone: '已建层数', reportedOn: '填报日期', photoIds: '照片',
   mode: '导入方式', rows: '数据行',
+  // enterprises and credit
+  uscc: '统一社会信用代码', legalRep: '法定代表人', address: '地址', idType: '证件类型', idNumber: '证件号码', phone: '手机号码',
+  agencyOrgId: '中介机构', brokerId: '经纪人', brokerIds: '经纪人', subjectKind: '信用主体类别', subjectId: '信用主体', indicatorCode: '信用指标',
+  occurredOn: '行为发生日期', evidenceFileIds: '证据材料', basis: '认定依据', decision: '结论', opinion: '意见', grade: '资质等级',
+  professionalism: '专业水平', attitude: '服务态度', process: '服务过程', sourceDept: '来源部门', items: '导入数据', certNo: '证书编号',
+  validUntil: '有效期', issuedOn: '发证日期', registeredCapitalFen: '注册资本', establishedOn: '成立日期', year: '年度',
 };
 
 /** Parse with zod; on failure answer 400 naming each field and how to fix it, in Chinese. */

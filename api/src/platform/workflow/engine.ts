@@ -5,11 +5,12 @@
 // action recorded with actor, role, opinion and attachments, audit written, people notified.
 import { Op, type Transaction } from 'sequelize';
 import {
-  z, findTransition, allowedActions, nextStep, statusText, WORKFLOW_ACTION_LABELS, FINAL_STATUSES,
+  z, findTransition, allowedActions, nextStep, statusText, WORKFLOW_ACTION_LABELS, FINAL_STATUSES, ROLE_SCOPE,
   type ApplicationStatus, type WorkflowAction, type ReviewStepDef, type Role, type ApplicationDetail, type ApplicationSummary,
   type AttachmentRef,
 } from '@hq/common';
 import type { AuthUser } from '../http/types';
+import type { Deps } from '../deps';
 import { errors } from '../errors';
 import { appendAudit, type AuditActor } from '../audit/audit';
 import { Org, FileObject, UserRole } from '../models';
@@ -39,9 +40,11 @@ export interface BusinessType<F = Record<string, unknown>> {
   /** Everything that stops submission (conditions of the regulations), all at once, in Chinese. */
   missing(t: Transaction, form: F, app: Application): Promise<string[]>;
   /** Final approval's effects, inside the approval transaction. */
-  onApprove(t: Transaction, app: Application, form: F, actor: AuditActor): Promise<ApprovalResult | void>;
+  onApprove(t: Transaction, app: Application, form: F, actor: AuditActor, deps: Deps): Promise<ApprovalResult | void>;
   /** Extra check when a draft's project is chosen (e.g. it belongs to the applicant). */
   authoriseProject?(t: Transaction, projectId: number, user: AuthUser): Promise<void>;
+  /** The reviewer of the current step may correct the form directly (审核人员修正, action `correct`). */
+  reviewerMayCorrect?: boolean;
 }
 
 const registry = new Map<string, BusinessType<never>>();
@@ -62,8 +65,14 @@ export function businessTypes(): BusinessType<Record<string, unknown>>[] {
 
 // ---------- who is acting ----------
 
-function isApplicant(user: AuthUser, app: Application, type: BusinessType<Record<string, unknown>>): boolean {
-  return user.orgId === app.org_id && type.applicantRoles.some((r) => user.roles.includes(r));
+/**
+ * The applicant's side: staff of the applicant enterprise; a person whose role sees only their
+ * own records (a broker applying for their own filing) only on applications they created.
+ */
+export function isApplicant(user: AuthUser, app: Application, type: BusinessType<Record<string, unknown>>): boolean {
+  const roles = type.applicantRoles.filter((r) => user.roles.includes(r));
+  if (roles.some((r) => ROLE_SCOPE[r] !== 'self') && user.orgId === app.org_id) return true;
+  return roles.some((r) => ROLE_SCOPE[r] === 'self') && app.created_by === user.id && user.orgId === app.org_id;
 }
 
 function reviewerRole(user: AuthUser, app: Application, type: BusinessType<Record<string, unknown>>): Role | null {
@@ -76,13 +85,21 @@ function reviewerRole(user: AuthUser, app: Application, type: BusinessType<Recor
 export function actionsFor(user: AuthUser, app: Application, type: BusinessType<Record<string, unknown>>): WorkflowAction[] {
   const out: WorkflowAction[] = [];
   if (isApplicant(user, app, type)) out.push(...allowedActions(app.status, 'applicant'));
-  if (reviewerRole(user, app, type)) out.push(...allowedActions(app.status, 'reviewer'));
+  if (reviewerRole(user, app, type)) out.push(...allowedActions(app.status, 'reviewer').filter((a) => a !== 'correct' || type.reviewerMayCorrect));
   return out;
 }
 
-/** May this person see the application at all? Applicant organisation, or any regulator. */
+/**
+ * May this person see the application at all? Any regulator; whoever reviews this business type
+ * (e.g. the industry association for agency filings); the applicant's side; and staff of the
+ * applicant organisation whose role sees its records (not a broker looking at a colleague's).
+ */
 export function canSee(user: AuthUser, app: Application, regulatorRoles: readonly Role[]): boolean {
-  return user.orgId === app.org_id || user.roles.some((r) => regulatorRoles.includes(r));
+  if (user.roles.some((r) => regulatorRoles.includes(r))) return true;
+  const type = registry.get(app.type) as unknown as BusinessType<Record<string, unknown>> | undefined;
+  if (type?.steps.some((s) => s.roles.some((r) => user.roles.includes(r as Role)))) return true;
+  if (type && isApplicant(user, app, type)) return true;
+  return user.orgId === app.org_id && user.roles.some((r) => ROLE_SCOPE[r] !== 'self');
 }
 
 // ---------- versions ----------
@@ -94,7 +111,8 @@ async function latestVersion(t: Transaction, app: Application): Promise<Applicat
 }
 
 async function lastSubmittedVersion(t: Transaction, appId: number): Promise<number> {
-  const a = await ApplicationAction.findOne({ where: { application_id: appId, action: ['submit', 'resubmit'] }, order: [['seq', 'DESC']], transaction: t });
+  // A reviewer's correction freezes its version too: the applicant's next edit starts a new one.
+  const a = await ApplicationAction.findOne({ where: { application_id: appId, action: ['submit', 'resubmit', 'correct'] }, order: [['seq', 'DESC']], transaction: t });
   return a?.version_no ?? 0;
 }
 
@@ -211,7 +229,8 @@ async function deadlineFor(t: Transaction, step: ReviewStepDef | undefined, from
 /** Take one action on an application (submit, approve, return, reject, resubmit, withdraw). */
 export async function act(
   t: Transaction, user: AuthUser, actor: AuditActor, id: number,
-  input: { action: WorkflowAction; opinion?: string; attachmentIds?: string[]; lockVersion: number },
+  input: { action: WorkflowAction; opinion?: string; attachmentIds?: string[]; lockVersion: number; form?: Record<string, unknown> },
+  deps: Deps,
 ): Promise<Application> {
   const current = await Application.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });
   if (!current) throw errors.notFound('APPLICATION_NOT_FOUND', '申请不存在');
@@ -235,6 +254,7 @@ export async function act(
     if (!role) throw errors.forbidden('WORKFLOW_NOT_YOUR_STEP', `当前环节为「${type.steps[app.step - 1]?.label ?? ''}」，您没有该环节的审核权限`);
   }
   if (tr.opinion && !input.opinion?.trim()) throw errors.validation([{ field: 'opinion', message: `「${WORKFLOW_ACTION_LABELS[input.action]}」须填写意见` }]);
+  if (input.action === 'correct') return correctForm(t, user, actor, app, type, role!, input.form, input.opinion!.trim());
 
   const now = new Date();
   let to: { status: ApplicationStatus; step: number };
@@ -270,7 +290,7 @@ export async function act(
   if (to.status === 'approved') {
     const v = await latestVersion(t, app);
     const parsed = type.form.parse(JSON.parse(v.form));
-    const result = await type.onApprove(t, app, parsed, actor);
+    const result = await type.onApprove(t, app, parsed, actor, deps);
     if (result) {
       updates.result_type = result.resultType;
       updates.result_id = result.resultId;
@@ -309,6 +329,52 @@ export async function act(
   return app;
 }
 
+/**
+ * 审核人员修正 (RE-066): the reviewer of the current step replaces the form with a corrected one.
+ * The corrected form must be complete and meet the type's conditions; it becomes a new version
+ * (the applicant's stays as it was, and the diff shows what changed), recorded as an action with
+ * the reviewer's reason, audited with the changed fields, and the applicant is told.
+ */
+async function correctForm(
+  t: Transaction, user: AuthUser, actor: AuditActor, app: Application, type: BusinessType<Record<string, unknown>>, role: Role,
+  form: Record<string, unknown> | undefined, opinion: string,
+): Promise<Application> {
+  if (!type.reviewerMayCorrect) throw errors.conflict('WORKFLOW_TRANSITION', `「${type.label}」不允许审核人员直接修改申请内容，请退回申请单位补正`);
+  if (!form) throw errors.validation([{ field: 'form', message: '请提交修正后的完整申请表（form）' }]);
+  const parsed = type.form.safeParse(form);
+  if (!parsed.success) {
+    throw errors.validation(parsed.error.issues.map((i) => ({ field: `form.${i.path.join('.')}`, message: /[\u4e00-\u9fa5]/.test(i.message) ? i.message : `${i.path.join('.')}：${i.message}` })));
+  }
+  const current = await latestVersion(t, app);
+  const changes = diffForms(JSON.parse(current.form), form);
+  if (!changes.length) throw errors.validation([{ field: 'form', message: '修正后的申请表与原申请表相同，没有需要保存的修改' }]);
+  const missing = await type.missing(t, parsed.data, app);
+  if (missing.length) throw errors.validation(missing.map((m) => ({ field: 'form', message: m })));
+  const versionNo = app.version_no + 1;
+  await ApplicationVersion.create(
+    { application_id: app.id, version_no: versionNo, form: JSON.stringify(form), attachments: current.attachments, created_by: user.id },
+    { transaction: t },
+  );
+  const seq = (await ApplicationAction.count({ where: { application_id: app.id }, transaction: t })) + 1;
+  await ApplicationAction.create({
+    application_id: app.id, seq, action: 'correct', from_status: app.status, from_step: app.step, to_status: app.status, to_step: app.step,
+    step_label: type.steps[app.step - 1]?.label ?? null, actor_user_id: user.id, actor_name: user.displayName, actor_role: role, opinion,
+    attachment_ids: '', version_no: versionNo,
+  }, { transaction: t });
+  await app.update({ title: await type.title(form, t), version_no: versionNo, lock_version: app.lock_version + 1, updated_at: new Date() }, { transaction: t });
+  await appendAudit(t, actor, {
+    action: 'application.correct', objectType: 'application', objectId: app.id,
+    detail: { type: type.key, appNo: app.app_no, version: versionNo, reason: opinion, changes: changes.map((c) => ({ path: c.path, before: c.before, after: c.after })) },
+  });
+  if (app.created_by) {
+    await notify(t, [{
+      user_id: app.created_by, org_id: app.org_id, kind: 'workflow.corrected', title: `${type.label}${app.app_no ? `（${app.app_no}）` : ''}的申请内容已由审核人员修正`,
+      body: `${opinion}（修改了${changes.length}项）`, link: `/applications/${app.id}`,
+    }]);
+  }
+  return app;
+}
+
 // ---------- presenting ----------
 
 export function isOverdue(app: Pick<Application, 'status' | 'deadline_at'>, now = new Date()): boolean {
@@ -343,7 +409,7 @@ export async function detail(t: Transaction, user: AuthUser, app: Application): 
   const attachments = JSON.parse(v.attachments) as AttachmentRef[];
   const files = attachments.length ? await FileObject.findAll({ where: { id: attachments.map((a) => a.fileId) }, attributes: ['id', 'name'], transaction: t }) : [];
   const fileNames = new Map(files.map((f) => [f.id, f.name]));
-  const submittedVersions = new Set(actions.filter((a) => a.action === 'submit' || a.action === 'resubmit').map((a) => a.version_no));
+  const submittedVersions = new Set(actions.filter((a) => a.action === 'submit' || a.action === 'resubmit' || a.action === 'correct').map((a) => a.version_no));
   const editable = app.status === 'draft' || app.status === 'returned';
   return {
     ...summarise(app, names.get(app.org_id) ?? null),
