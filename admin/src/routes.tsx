@@ -17,12 +17,17 @@ const ProjectListPage = lazy(() => import('./resources/realestate/ProjectListPag
 const ProjectDetailPage = lazy(() => import('./resources/realestate/ProjectDetailPage').then((m) => ({ default: m.ProjectDetailPage })));
 const ContentListPage = lazy(() => import('./resources/content/ContentListPage').then((m) => ({ default: m.ContentListPage })));
 const ContentEditorPage = lazy(() => import('./resources/content/ContentEditorPage').then((m) => ({ default: m.ContentEditorPage })));
+const ApplicationInboxPage = lazy(() => import('./resources/applications/ApplicationInboxPage').then((m) => ({ default: m.ApplicationInboxPage })));
+const ApplicationPage = lazy(() => import('./resources/applications/ApplicationPage').then((m) => ({ default: m.ApplicationPage })));
+const PermitListPage = lazy(() => import('./resources/permits/PermitListPage').then((m) => ({ default: m.PermitListPage })));
 
 /** Built pages by menu key; menu entries not listed here show the shared "coming later" page. */
 const PAGES: Partial<Record<string, ComponentType>> = {
   dashboard: DashboardPage,
   projects: ProjectListPage,
   contents: ContentListPage,
+  applications: ApplicationInboxPage,
+  permits: PermitListPage,
   audit: AuditPage,
   account: AccountPage,
 };
@@ -31,6 +36,7 @@ const PAGES: Partial<Record<string, ComponentType>> = {
 const SUB_PAGES: Partial<Record<string, { path: string; Page: ComponentType }[]>> = {
   projects: [{ path: ':id', Page: ProjectDetailPage }],
   contents: [{ path: ':id', Page: ContentEditorPage }],
+  applications: [{ path: ':id', Page: ApplicationPage }],
 };
 
 export interface FromState {

@@ -123,6 +123,8 @@ export interface MenuItem {
 }
 
 const REG = REGULATOR_ROLES;
+/** Regulators who take a step in the review of applications (初审/复审/终审, 分管领导). */
+const REVIEW_ROLES: readonly Role[] = ['reviewer_1', 'reviewer_2', 'reviewer_3', 'leader'];
 /** The admin web's menu. Items appear for the listed roles; later issues add their areas. */
 export const ADMIN_MENU: MenuItem[] = [
   { key: 'dashboard', label: '工作台', path: '/', roles: ROLES },
@@ -133,6 +135,17 @@ export const ADMIN_MENU: MenuItem[] = [
     roles: [...REG, 'developer_staff'],
     children: [
       { key: 'projects', label: '项目与楼盘表', path: '/realestate/projects', roles: [...REG, 'developer_staff'] },
+    ],
+  },
+  {
+    key: 'online',
+    label: '网上办事',
+    path: '/online',
+    roles: [...REG, 'developer_staff'],
+    children: [
+      // Reviewers work their 待办/已办 here; developers their own applications and 草稿箱.
+      { key: 'applications', label: '申请与审核', path: '/applications', roles: [...REVIEW_ROLES, 'developer_staff'] },
+      { key: 'permits', label: '预售许可与现售备案', path: '/permits', roles: [...REG, 'developer_staff'] },
     ],
   },
   {
@@ -162,7 +175,7 @@ export const ADMIN_MENU: MenuItem[] = [
       { key: 'calendar', label: '工作日历', path: '/system/calendar', roles: ['sys_admin'] },
     ],
   },
-  { key: 'contents', label: '内容发布', path: '/content', roles: ['reviewer_1', 'reviewer_2', 'reviewer_3', 'leader'] },
+  { key: 'contents', label: '内容发布', path: '/content', roles: REVIEW_ROLES },
   { key: 'audit', label: '审计日志', path: '/audit', roles: ['audit_admin'] },
   { key: 'account', label: '账号安全', path: '/account', roles: ROLES },
 ];

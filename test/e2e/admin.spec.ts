@@ -1,9 +1,10 @@
 // The admin web as people meet it: a new audit administrator's first login (new password, TOTP
-// enrolment, the audit log and its hash-chain check), and a developer's survey import.
+// enrolment, the audit log and its hash-chain check), a developer's survey import, and a presale
+// permit from the developer's draft through 初审/复审/终审 to the number on the public pages.
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -181,4 +182,216 @@ test('developer staff imports a survey workbook and sees the new rooms in the bu
 
   await page.screenshot({ path: path.join(test.info().project.testDir, 'artifacts', 'admin-survey-import.png'), fullPage: true });
   expect(consoleErrors).toEqual([]);
+});
+
+/** The seeded regulators' authenticator secret (api/src/seed/demo.ts). */
+const DEMO_TOTP_SECRET = 'HENGQINDEMOTOTPSECRETKEYAAAAAAAA';
+
+/** Signs in through the login page; regulators then give the code from their authenticator. */
+async function signIn(page: Page, username: string, withTotp: boolean) {
+  await page.goto('/admin/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill('Hengqin@2026');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  if (withTotp) {
+    await expect(page.getByText('请打开身份验证器App，输入当前显示的6位动态码。')).toBeVisible();
+    const msLeft = 30_000 - (Date.now() % 30_000);
+    if (msLeft < 4_000) await page.waitForTimeout(msLeft + 250);
+    await page.getByLabel('动态验证码').fill(totp(DEMO_TOTP_SECRET));
+    await page.getByRole('button', { name: '确定', exact: true }).click();
+  }
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '退出' }).click();
+  await expect(page.getByLabel('用户名')).toBeVisible();
+}
+
+/** Opens an antd Select by its label and picks the option with this text. */
+async function pick(page: Page, label: string, option: string | RegExp) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+async function fillDate(page: Page, label: string, date: string) {
+  const input = page.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await expect(input).toHaveValue(date);
+}
+
+/** A small, real PDF (its content names the attachment, so each is a different file). */
+function pdf(title: string): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n` +
+      `trailer<</Root 1 0 R>>\n% ${title}\n%%EOF\n`,
+  );
+}
+
+/** Taro H5 slides pages in: wait until every page has come to rest. */
+async function stationed(page: Page) {
+  await page.waitForFunction(() => {
+    const pages = [...document.querySelectorAll('.taro_page')];
+    return pages.length > 0 && pages.every((p) => p.classList.contains('taro_page_stationed'));
+  });
+}
+
+interface TableRoom { id: number; roomNo: string; status: string; flags: string[] }
+
+test('a presale permit: the developer drafts, uploads and submits; 初审, 复审 and 终审 approve; the number is public', async ({ page, request }) => {
+  test.setTimeout(240_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+
+  // The developer's project and a building with rooms still 不可售 (and not seized): the scope of the permit.
+  const login = await request.post('/api/auth/login', { data: { username: 'dev1', password: 'Hengqin@2026' } });
+  const auth = { Authorization: `Bearer ${(await login.json()).tokens.accessToken}` };
+  const project = ((await (await request.get('/api/projects', { headers: auth })).json()).items as { id: number; name: string }[])[0];
+  const detail = (await (await request.get(`/api/projects/${project.id}`, { headers: auth })).json()) as {
+    buildings: { id: number; buildingNo: string }[]; landCertNo: string;
+  };
+  let building: { id: number; buildingNo: string } | undefined;
+  let rooms: TableRoom[] = [];
+  for (const b of detail.buildings) {
+    const table = (await (await request.get(`/api/buildings/${b.id}/table`, { headers: auth })).json()) as { floors: { rooms: TableRoom[] }[] };
+    rooms = table.floors.flatMap((f) => f.rooms).filter((r) => r.status === 'unsellable' && !r.flags.includes('seized')).slice(0, 2);
+    if (rooms.length === 2) {
+      building = b;
+      break;
+    }
+  }
+  expect(building, 'a building of dev1 with two rooms still 不可售').toBeTruthy();
+  const types = (await (await request.get('/api/applications/types', { headers: auth })).json()) as {
+    key: string; attachments: { key: string; label: string; required: boolean }[];
+  }[];
+  const required = types.find((t) => t.key === 'presale_permit')!.attachments.filter((a) => a.required);
+  expect(required.length).toBeGreaterThanOrEqual(5);
+
+  // The developer: 申请与审核 shows their enterprise's tabs, not the reviewers'.
+  await signIn(page, 'dev1', false);
+  await page.getByRole('menuitem', { name: '申请与审核' }).click();
+  await expect(page).toHaveURL(/#\/applications$/);
+  await expect(page.getByRole('tab', { name: '本单位申请' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '草稿箱' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '待办' })).toHaveCount(0);
+
+  await page.getByRole('button', { name: '新建申请' }).first().click();
+  const create = page.getByRole('dialog', { name: '新建申请' });
+  await create.getByRole('radio', { name: /^商品房预售许可：/ }).check();
+  await create.getByRole('button', { name: '创建并填写' }).click();
+  await expect(page).toHaveURL(/#\/applications\/\d+$/);
+  const appId = Number(/applications\/(\d+)$/.exec(page.url())![1]);
+  await expect(page.getByRole('heading', { name: '商品房预售许可申请（未选择项目）' })).toBeVisible();
+  // A new draft lists everything still missing at once.
+  const missing = page.getByRole('region', { name: '尚未满足的提交条件' });
+  await expect(missing).toContainText('缺少附件：营业执照');
+  expect(await missing.locator('li').count()).toBeGreaterThanOrEqual(required.length);
+
+  // The form: project, buildings, rooms picked on the building table, and the rest.
+  await pick(page, '项目', project.name);
+  // The project's registered land certificate fills the condition in.
+  await expect(page.getByLabel('土地使用权证号')).toHaveValue(detail.landCertNo);
+  await pick(page, '预售楼栋', building!.buildingNo);
+  await page.keyboard.press('Escape');
+  const grid = page.getByRole('grid', { name: `${building!.buildingNo}楼盘表` });
+  for (const r of rooms) {
+    const cell = grid.getByRole('gridcell', { name: new RegExp(`^${r.roomNo} 不可售`) });
+    await cell.scrollIntoViewIfNeeded();
+    await cell.click();
+    await expect(cell).toHaveAttribute('aria-selected', 'true');
+  }
+  await expect(page.getByText(`已选 ${rooms.length} 套`)).toBeVisible();
+
+  const people: [string, string, string][] = [['销售总监', '陈销售', '13800000001'], ['财务总监', '林财务', '13800000002'], ['项目经理', '黄经理', '13800000003']];
+  for (const [role, name, phone] of people) {
+    await page.getByLabel(`${role}姓名`).fill(name);
+    await page.getByLabel(`${role}手机号`).fill(phone);
+  }
+  await fillDate(page, '开工日期', '2025-03-01');
+  await fillDate(page, '交付日期', '2027-12-31');
+  await pick(page, '监管银行', '中国银行横琴粤澳深度合作区分行');
+  await page.getByLabel('监管账户账号').fill('44050164000900001234');
+  await page.getByLabel('监管账户户名').fill('珠海横琴金融岛置业有限公司预售资金监管户');
+  await page.getByLabel('开发资质证书编号').fill('粤建房开字第4404001号');
+  await fillDate(page, '资质有效期至', '2028-12-31');
+  await page.getByLabel('土地使用权出让金已全部缴清').click();
+  await page.getByRole('button', { name: '增加层高' }).click();
+  await page.getByLabel('套数', { exact: true }).fill(String(rooms.length));
+
+  // The attachments, each with its upload.
+  for (const a of required) {
+    const row = page.locator(`[data-attachment-key="${a.key}"]`);
+    await row.locator('input[type=file]').setInputFiles({ name: `${a.key}.pdf`, mimeType: 'application/pdf', buffer: pdf(a.label) });
+    await expect(row.getByText('已上传', { exact: true })).toBeVisible();
+    await expect(row).toContainText(`${a.key}.pdf`);
+  }
+
+  // Autosaved, and nothing stops submission any more.
+  await expect(page.getByRole('status').filter({ hasText: '自动保存' })).toHaveText(/已自动保存 \d{2}:\d{2}:\d{2}$/);
+  await expect(page.getByText('申请材料已齐全，满足提交条件')).toBeVisible();
+  await expect(page.getByRole('heading', { name: `${project.name} 商品房预售许可申请` })).toBeVisible();
+  const saved = (await (await request.get(`/api/applications/${appId}`, { headers: auth })).json()) as { form: { roomIds: number[] }; missing: string[] };
+  expect(saved.form.roomIds).toEqual(rooms.map((r) => r.id).sort((a, b) => a - b));
+  expect(saved.missing).toEqual([]);
+
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await page.getByRole('dialog', { name: '确认提交申请？' }).getByRole('button', { name: '提交申请' }).click();
+  await expect(page.locator('.ant-tag').filter({ hasText: '已提交，待初审' })).toBeVisible();
+  const appNo = ((await page.getByText(/受理编号 YS\d{10}/).textContent()) ?? '').match(/YS\d{10}/)![0];
+  // Submitted: the form is the reviewers' now.
+  await expect(page.getByLabel('监管账户账号')).toBeDisabled();
+  await signOut(page);
+
+  // 初审, 复审, 终审: each finds it in 待办, reads it and approves.
+  const steps: [string, string, string][] = [['reviewer1', '初审', '审核中：复审'], ['reviewer2', '复审', '审核中：终审'], ['reviewer3', '终审', '已通过']];
+  for (const [username, step, after] of steps) {
+    await signIn(page, username, true);
+    await page.getByRole('menuitem', { name: '申请与审核' }).click();
+    await expect(page.getByRole('tab', { name: '待办', selected: true })).toBeVisible();
+    await expect(page.getByRole('tab', { name: '本单位申请' })).toHaveCount(0);
+    const row = page.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: appNo });
+    await expect(row).toContainText(new RegExp(`(已提交，待|审核中：)${step}`));
+    await row.getByRole('link').click();
+    await expect(page.getByRole('heading', { name: `${project.name} 商品房预售许可申请` })).toBeVisible();
+    // Reviewers read the form; they cannot change it.
+    await expect(page.getByLabel('监管账户账号')).toBeDisabled();
+    await expect(page.getByLabel('监管账户账号')).toHaveValue('44050164000900001234');
+    await page.getByLabel('审核意见').fill(`${step}：材料齐全，同意`);
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await page.getByRole('dialog').filter({ hasText: '审核意见' }).getByRole('button', { name: '审核通过' }).click();
+    await expect(page.locator('.ant-tag').filter({ hasText: after })).toBeVisible();
+    await expect(page.locator('.ant-timeline')).toContainText(`${step}：材料齐全，同意`);
+    if (username !== 'reviewer3') await signOut(page);
+  }
+
+  // Approved: the permit number is on the application page, and its certificate prints.
+  const permitNo = ((await page.getByTestId('permit-no').textContent()) ?? '').trim();
+  expect(permitNo).toMatch(/^横琴房预许字（\d{4}）第\d{5}号$/);
+  const [certificate] = await Promise.all([
+    page.waitForResponse((r) => /\/api\/permits\/\d+\/certificate\.pdf$/.test(r.url())),
+    page.getByRole('button', { name: '打印证书' }).click(),
+  ]);
+  expect(certificate.status()).toBe(200);
+  expect(certificate.headers()['content-type']).toBe('application/pdf');
+  await page.screenshot({ path: path.join(test.info().project.testDir, 'artifacts', 'admin-permit-approved.png'), fullPage: true });
+  expect(consoleErrors).toEqual([]);
+
+  // The public: the project page of the H5 portal lists the new permit, and its verification says valid.
+  await expect(async () => {
+    await page.goto(`/h5/#/subpackages/public/pages/project/index?id=${project.id}`);
+    await stationed(page);
+    await expect(page.locator('.project__permit-no').filter({ hasText: permitNo })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+  await page.goto(`/h5/#/subpackages/public/pages/verify/index?no=${encodeURIComponent(permitNo)}`);
+  await stationed(page);
+  const verdict = page.locator('.verify__verdict');
+  await expect(verdict.getByText('证书有效', { exact: true })).toBeVisible();
+  await expect(verdict).toContainText(permitNo);
+  await expect(page.getByText(project.name, { exact: true })).toBeVisible();
 });

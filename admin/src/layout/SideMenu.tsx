@@ -8,6 +8,7 @@ import {
   HomeOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { MenuItem } from '@hq/common';
@@ -17,6 +18,7 @@ import { useMenu } from '../providers/access';
 const ICONS: Partial<Record<string, ReactNode>> = {
   dashboard: <DashboardOutlined />,
   realestate: <HomeOutlined />,
+  online: <SolutionOutlined />,
   enterprises: <BankOutlined />,
   property: <ApartmentOutlined />,
   system: <SettingOutlined />,

@@ -76,6 +76,8 @@ export interface RequestOptions {
   auth?: boolean;
   accept?: string;
   signal?: AbortSignal;
+  /** Uploads only: called with the share of the body sent so far (0…1). */
+  onUploadProgress?: (sent: number) => void;
 }
 
 function withQuery(path: string, query?: Query): string {
@@ -95,6 +97,7 @@ async function rawFetch(path: string, opts: RequestOptions, token: string | null
   const multipart = opts.body instanceof FormData;
   if (opts.body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
+  if (multipart && opts.onUploadProgress) return xhrSend(withQuery(path, opts.query), headers, opts.body as FormData, opts.onUploadProgress, opts.signal);
   try {
     return await fetch(withQuery(path, opts.query), {
       method: opts.method ?? 'GET',
@@ -106,6 +109,36 @@ async function rawFetch(path: string, opts: RequestOptions, token: string | null
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试');
   }
+}
+
+/**
+ * fetch cannot report how much of a request body has been sent; XMLHttpRequest can. The reply
+ * is wrapped as a Response so the token refresh and error handling stay the same for both.
+ */
+function xhrSend(url: string, headers: Record<string, string>, body: FormData, onProgress: (sent: number) => void, signal?: AbortSignal): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new DOMException('Aborted', 'AbortError'));
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    for (const [key, value] of Object.entries(headers)) xhr.setRequestHeader(key, value);
+    xhr.responseType = 'blob';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      const replyHeaders = new Headers();
+      for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+        const at = line.indexOf(':');
+        if (at > 0) replyHeaders.append(line.slice(0, at).trim(), line.slice(at + 1).trim());
+      }
+      const empty = xhr.status === 204 || xhr.status === 205 || xhr.status === 304;
+      resolve(new Response(empty ? null : (xhr.response as Blob), { status: xhr.status, statusText: xhr.statusText, headers: replyHeaders }));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试'));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
 }
 
 function isErrorBody(body: unknown): body is ApiErrorBody {
@@ -187,11 +220,15 @@ export const http = {
   patch: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'method' | 'body'>) =>
     request<T>(path, { ...opts, method: 'PATCH', body }),
   /** multipart/form-data: one file under `field`, plus any plain text fields. */
-  upload: <T>(path: string, file: Blob, opts: { field?: string; fields?: Record<string, string>; query?: Query; signal?: AbortSignal } = {}) => {
+  upload: <T>(
+    path: string,
+    file: Blob,
+    opts: { field?: string; fields?: Record<string, string>; query?: Query; signal?: AbortSignal; onProgress?: (sent: number) => void } = {},
+  ) => {
     const form = new FormData();
     for (const [key, value] of Object.entries(opts.fields ?? {})) form.append(key, value);
     form.append(opts.field ?? 'file', file, file instanceof File ? file.name : 'file');
-    return request<T>(path, { method: 'POST', body: form, query: opts.query, signal: opts.signal });
+    return request<T>(path, { method: 'POST', body: form, query: opts.query, signal: opts.signal, onUploadProgress: opts.onProgress });
   },
   /** A private file (needs the token) as an object URL for <img>/<video>; the caller revokes it. */
   async objectUrl(path: string, signal?: AbortSignal): Promise<string> {

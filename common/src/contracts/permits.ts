@@ -2,6 +2,7 @@
 // art. 6 are checked by the API at submission and listed all at once when unmet.
 import { z } from '../zod';
 import { normaliseMobile } from '../validators';
+import { pageQuery } from './common';
 
 const date = (label: string) => z.string({ message: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式为 YYYY-MM-DD`);
 const person = (label: string) => z.object({
@@ -9,8 +10,48 @@ const person = (label: string) => z.object({
   phone: z.string({ message: `请填写${label}手机号` }).trim().refine((p) => /^1[3-9][0-9]{9}$/.test(normaliseMobile(p)), `${label}手机号格式不正确`),
 });
 
+export const PERMIT_KINDS = ['presale', 'completed'] as const;
+export type PermitKind = (typeof PERMIT_KINDS)[number];
+export const PERMIT_KIND_LABELS: Record<PermitKind, string> = { presale: '商品房预售许可', completed: '现房销售备案' };
+
+export const PERMIT_STATUSES = ['valid', 'revoked', 'superseded'] as const;
+export type PermitStatus = (typeof PERMIT_STATUSES)[number];
 /** A permit's or filing's standing, as the certificate, the verification page and every list say it. */
-export const PERMIT_STATUS_LABELS: Record<string, string> = { valid: '有效', revoked: '已注销', superseded: '已变更' };
+export const PERMIT_STATUS_LABELS: Record<string, string> = { valid: '有效', revoked: '已注销', superseded: '已变更' } satisfies Record<PermitStatus, string>;
+
+/** GET /api/permits and its Excel export (RE-016…RE-018, RE-201…RE-204). */
+export const permitQuery = pageQuery.extend({
+  keyword: z.string().trim().max(50, '关键字不超过50个字符').optional(),
+  kind: z.enum(PERMIT_KINDS).optional(),
+  year: z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional(),
+  status: z.enum(PERMIT_STATUSES).optional(),
+  projectId: z.coerce.number().int().positive().optional(),
+});
+export type PermitQuery = z.infer<typeof permitQuery>;
+
+export const permitRow = z.object({
+  id: z.number().int(), permitNo: z.string(), kind: z.enum(PERMIT_KINDS), projectId: z.number().int(), projectName: z.string(),
+  developerId: z.number().int(), developerName: z.string().nullable(), issuedOn: z.string(), roomCount: z.number().int(),
+  /** 0.01 m² */
+  area: z.number().int(),
+  status: z.string(), buildingNos: z.array(z.string()),
+});
+export type PermitRow = z.infer<typeof permitRow>;
+
+export const STATS_PERIODS = ['year', 'quarter', 'month'] as const;
+export type StatsPeriod = (typeof STATS_PERIODS)[number];
+export const permitStatsQuery = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '开始日期格式为 YYYY-MM-DD').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '结束日期格式为 YYYY-MM-DD').optional(),
+  period: z.enum(STATS_PERIODS).default('month'),
+  kind: z.enum(PERMIT_KINDS).optional(),
+});
+export type PermitStatsQuery = z.input<typeof permitStatsQuery>;
+/** One bucket of GET /api/permits/stats: area in 0.01 m², `use` in Chinese. */
+export const permitStatsRow = z.object({
+  period: z.string(), kind: z.string(), status: z.string(), use: z.string(), permits: z.number().int(), rooms: z.number().int(), area: z.number().int(),
+});
+export type PermitStatsRow = z.infer<typeof permitStatsRow>;
 
 export const presalePermitForm = z.object({
   projectId: z.number({ message: '请选择项目' }).int().positive('请选择项目'),

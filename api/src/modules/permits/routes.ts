@@ -3,7 +3,10 @@
 // RE-201…RE-204). Developer staff see their own company's.
 import { QueryTypes } from 'sequelize';
 import ExcelJS from 'exceljs';
-import { z, idParam, pageQuery, pageOf, PERMIT_STATUS_LABELS, REGULATOR_ROLES, ROOM_USE_LABELS, type Role, type RoomUse } from '@hq/common';
+import {
+  z, idParam, pageOf, permitQuery, permitRow, permitStatsQuery, permitStatsRow, PERMIT_KIND_LABELS, PERMIT_STATUS_LABELS, REGULATOR_ROLES, ROOM_USE_LABELS,
+  type PermitQuery, type PermitRow, type Role, type RoomUse,
+} from '@hq/common';
 import { scopeOf } from '../../platform/access/policy';
 import { route } from '../../platform/http/route';
 import { errors } from '../../platform/errors';
@@ -17,24 +20,6 @@ import { cancelCode } from '../../platform/codes/service';
 import { AppError } from '../../platform/errors';
 
 const READ: readonly Role[] = [...REGULATOR_ROLES, 'developer_staff'];
-
-const permitQuery = pageQuery.extend({
-  keyword: z.string().trim().max(50, '关键字不超过50个字符').optional(),
-  kind: z.enum(['presale', 'completed']).optional(),
-  year: z.coerce.number().int().min(2000, '年份不正确').max(2100, '年份不正确').optional(),
-  status: z.enum(['valid', 'revoked', 'superseded']).optional(),
-  projectId: z.coerce.number().int().positive().optional(),
-});
-type PermitQuery = z.infer<typeof permitQuery>;
-
-const permitRow = z.object({
-  id: z.number().int(), permitNo: z.string(), kind: z.enum(['presale', 'completed']), projectId: z.number().int(), projectName: z.string(),
-  developerId: z.number().int(), developerName: z.string().nullable(), issuedOn: z.string(), roomCount: z.number().int(), area: z.number().int(),
-  status: z.string(), buildingNos: z.array(z.string()),
-});
-type PermitRow = z.infer<typeof permitRow>;
-
-const KIND_LABEL = { presale: '商品房预售许可', completed: '现房销售备案' } as const;
 
 function filters(ctx: AppContext, q: Omit<PermitQuery, 'page' | 'pageSize'> & { id?: number }): { sql: string; params: Record<string, unknown> } {
   const user = ctx.state.user!;
@@ -100,14 +85,6 @@ async function listPermits(ctx: AppContext, q: PermitQuery & { id?: number }, al
   };
 }
 
-const statsQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '开始日期格式为 YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '结束日期格式为 YYYY-MM-DD').optional(),
-  period: z.enum(['year', 'quarter', 'month']).default('month'),
-  kind: z.enum(['presale', 'completed']).optional(),
-});
-const statsRow = z.object({ period: z.string(), kind: z.string(), status: z.string(), use: z.string(), permits: z.number().int(), rooms: z.number().int(), area: z.number().int() });
-
 function periodOf(date: string, period: 'year' | 'quarter' | 'month'): string {
   if (period === 'year') return date.slice(0, 4);
   if (period === 'month') return date.slice(0, 7);
@@ -134,7 +111,7 @@ export const permitRoutes = [
       ];
       ws.getRow(1).font = { bold: true };
       for (const p of items) {
-        ws.addRow({ ...p, kind: KIND_LABEL[p.kind], buildings: p.buildingNos.join('、'), area: p.area / 100, status: PERMIT_STATUS_LABELS[p.status] ?? p.status });
+        ws.addRow({ ...p, kind: PERMIT_KIND_LABELS[p.kind], buildings: p.buildingNos.join('、'), area: p.area / 100, status: PERMIT_STATUS_LABELS[p.status] ?? p.status });
       }
       ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('预售许可与现售备案.xlsx')}`);
       ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -144,7 +121,7 @@ export const permitRoutes = [
   }),
   route({
     method: 'get', path: '/api/permits/stats', summary: '预售许可与现售备案统计（按期间、类别、状态、用途：证数、套数、面积）', tags: ['permits'],
-    requirements: ['RE-017', 'RE-202'], access: READ, query: statsQuery, response: z.array(statsRow),
+    requirements: ['RE-017', 'RE-202'], access: READ, query: permitStatsQuery, response: z.array(permitStatsRow),
     handler: async (ctx, { query }) => {
       if (query.from && query.to && query.from > query.to) throw errors.validation([{ field: 'from', message: '开始日期不能晚于结束日期' }]);
       const f = filters(ctx, { kind: query.kind });
@@ -158,7 +135,7 @@ export const permitRoutes = [
          ${where ? `WHERE ${where}` : ''} GROUP BY pp.id, pp.issued_on, pp.kind, pp.status, r.\`use\``,
         { replacements: { ...f.params, from: query.from, to: query.to }, type: QueryTypes.SELECT },
       );
-      const out = new Map<string, z.infer<typeof statsRow> & { ids: Set<number> }>();
+      const out = new Map<string, z.infer<typeof permitStatsRow> & { ids: Set<number> }>();
       for (const r of rows) {
         const key = [periodOf(r.issued_on, query.period), r.kind, r.status, r.use].join('|');
         const o = out.get(key) ?? { period: periodOf(r.issued_on, query.period), kind: r.kind, status: r.status, use: ROOM_USE_LABELS[r.use] ?? r.use, permits: 0, rooms: 0, area: 0, ids: new Set<number>() };
