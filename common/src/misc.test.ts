@@ -76,6 +76,9 @@ describe('roles', () => {
     expect(audit).not.toContain('system');
     const dev = menuFor(['developer_staff']);
     expect(dev.find((m) => m.key === 'enterprises')?.children?.map((c) => c.key)).toEqual(['my-org']);
+    // The association reviews agency and broker filings from 申请与审核, and nothing else of 网上办事.
+    const association = menuFor(['association']);
+    expect(association.find((m) => m.key === 'online')?.children?.map((c) => c.key)).toEqual(['applications']);
   });
   test('privileged roles', () => {
     expect(isPrivileged(['reviewer_1'])).toBe(true);

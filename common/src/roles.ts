@@ -141,10 +141,11 @@ export const ADMIN_MENU: MenuItem[] = [
     key: 'online',
     label: '网上办事',
     path: '/online',
-    roles: [...REG, 'developer_staff'],
+    roles: [...REG, 'developer_staff', 'association'],
     children: [
-      // Reviewers work their 待办/已办 here; developers their own applications and 草稿箱.
-      { key: 'applications', label: '申请与审核', path: '/applications', roles: [...REVIEW_ROLES, 'developer_staff'] },
+      // Reviewers (and the association, for agency and broker filings) work their 待办/已办 here;
+      // developers their own applications and 草稿箱.
+      { key: 'applications', label: '申请与审核', path: '/applications', roles: [...REVIEW_ROLES, 'association', 'developer_staff'] },
       { key: 'permits', label: '预售许可与现售备案', path: '/permits', roles: [...REG, 'developer_staff'] },
     ],
   },

@@ -15,6 +15,7 @@ export default defineAppConfig({
         'pages/developer/index',
         'pages/agencies/index', // 备案中介查询
         'pages/agency/index',
+        'pages/broker/index', // 经纪人信息 (from 备案中介查询)
         'pages/map/index', // 地图找房
         'pages/contents/index', // 政策法规 / 通知公告 / 购房须知
         'pages/content/index',
@@ -24,7 +25,7 @@ export default defineAppConfig({
     },
     { root: 'subpackages/owner', name: 'owner', pages: ['pages/home/index'] }, // 业主服务
     { root: 'subpackages/staff', name: 'staff', pages: ['pages/home/index'] }, // 物业工作人员
-    { root: 'subpackages/broker', name: 'broker', pages: ['pages/home/index'] }, // 经纪人/中介
+    { root: 'subpackages/broker', name: 'broker', pages: ['pages/home/index', 'pages/filing/index'] }, // 经纪人/中介 (filing: 经纪人备案)
     { root: 'subpackages/inspector', name: 'inspector', pages: ['pages/home/index'] }, // 巡查检查
     { root: 'subpackages/committee', name: 'committee', pages: ['pages/home/index'] }, // 业委会
     { root: 'subpackages/enterprise', name: 'enterprise', pages: ['pages/home/index'] }, // 企业服务

@@ -1,29 +1,11 @@
 // The admin web as people meet it: a new audit administrator's first login (new password, TOTP
 // enrolment, the audit log and its hash-chain check), a developer's survey import, and a presale
 // permit from the developer's draft through 初审/复审/终审 to the number on the public pages.
-import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** RFC 6238: HMAC-SHA1 over the 30-second step counter, dynamic truncation, 6 digits. */
-function totp(secret: string, at = Date.now()): string {
-  let bits = '';
-  for (const ch of secret.replace(/[\s=]/g, '').toUpperCase()) {
-    const v = BASE32.indexOf(ch);
-    if (v < 0) throw new Error(`not base32: ${ch}`);
-    bits += v.toString(2).padStart(5, '0');
-  }
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
+import { signIn, signOut, stationed, totp } from './helpers';
 
 test('totp matches the RFC 6238 SHA-1 test vector', () => {
   // Secret "12345678901234567890" in base32; at T=59 s the 8-digit code is 94287082.
@@ -184,31 +166,6 @@ test('developer staff imports a survey workbook and sees the new rooms in the bu
   expect(consoleErrors).toEqual([]);
 });
 
-/** The seeded regulators' authenticator secret (api/src/seed/demo.ts). */
-const DEMO_TOTP_SECRET = 'HENGQINDEMOTOTPSECRETKEYAAAAAAAA';
-
-/** Signs in through the login page; regulators then give the code from their authenticator. */
-async function signIn(page: Page, username: string, withTotp: boolean) {
-  await page.goto('/admin/');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码', { exact: true }).fill('Hengqin@2026');
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  if (withTotp) {
-    await expect(page.getByText('请打开身份验证器App，输入当前显示的6位动态码。')).toBeVisible();
-    const msLeft = 30_000 - (Date.now() % 30_000);
-    if (msLeft < 4_000) await page.waitForTimeout(msLeft + 250);
-    await page.getByLabel('动态验证码').fill(totp(DEMO_TOTP_SECRET));
-    await page.getByRole('button', { name: '确定', exact: true }).click();
-  }
-  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await page.getByRole('tooltip').getByRole('button', { name: '退出' }).click();
-  await expect(page.getByLabel('用户名')).toBeVisible();
-}
-
 /** Opens an antd Select by its label and picks the option with this text. */
 async function pick(page: Page, label: string, option: string | RegExp) {
   await page.getByLabel(label, { exact: true }).click();
@@ -229,14 +186,6 @@ function pdf(title: string): Buffer {
     `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n` +
       `trailer<</Root 1 0 R>>\n% ${title}\n%%EOF\n`,
   );
-}
-
-/** Taro H5 slides pages in: wait until every page has come to rest. */
-async function stationed(page: Page) {
-  await page.waitForFunction(() => {
-    const pages = [...document.querySelectorAll('.taro_page')];
-    return pages.length > 0 && pages.every((p) => p.classList.contains('taro_page_stationed'));
-  });
 }
 
 interface TableRoom { id: number; roomNo: string; status: string; flags: string[] }

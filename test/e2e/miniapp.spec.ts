@@ -2,18 +2,10 @@
 // one of the WeChat simulator's personas, and back on 我的 the person's name, role and masked phone;
 // then 实名认证 through the 广东省统一身份认证 simulator, back to 我的 as the verified person.
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { stationed, taroButton } from './helpers';
 
-/** Taro H5 slides pages in (~300 ms): wait until every page has come to rest. */
-async function stationed(page: Page) {
-  await page.waitForFunction(() => {
-    const pages = [...document.querySelectorAll('.taro_page')];
-    return pages.length > 0 && pages.every((p) => p.classList.contains('taro_page_stationed'));
-  });
-}
-
-/** Taro renders buttons as <taro-button-core>; its inner text does not take clicks, the button does. */
-const button = (page: Page, text: string | RegExp) => page.locator('taro-button-core').filter({ hasText: text });
+const button = taroButton;
 
 test('an owner signs in through the WeChat simulator and sees their profile on 我的', async ({ page }) => {
   const pageErrors: string[] = [];

@@ -2,7 +2,7 @@
 // page lives (one subpackage per area) and which services it offers. A service without a `path`
 // is not built yet and shows 即将开放 instead of a dead link.
 import { ENTERPRISE_ROLES, ROLE_LABELS, type Role } from '@hq/common'
-import { publicUrl } from '../services/nav'
+import { PAGES, publicUrl } from '../services/nav'
 
 export interface ServiceTile {
   key: string
@@ -74,7 +74,7 @@ export const ROLE_AREAS: readonly RoleArea[] = [
     roles: ['broker', 'agency_admin'],
     home: home('broker'),
     services: [
-      { key: 'broker-filing', title: '经纪人备案', glyph: '备', tint: BLUE },
+      { key: 'broker-filing', title: '经纪人备案', glyph: '备', tint: BLUE, path: PAGES.brokerFiling },
       { key: 'listing', title: '房源挂牌', glyph: '挂', tint: TEAL },
       { key: 'my-listings', title: '我的房源', glyph: '房', tint: ORANGE },
       { key: 'agency', title: '机构信息', glyph: '构', tint: PURPLE },

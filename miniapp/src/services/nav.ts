@@ -5,6 +5,7 @@ export const PAGES = {
   home: '/pages/index/index',
   mine: '/pages/mine/index',
   login: '/pages/login/index',
+  brokerFiling: '/subpackages/broker/pages/filing/index', // 经纪人备案
 } as const
 
 /** The public (no-login) pages, all in the `public` subpackage. */
@@ -17,6 +18,7 @@ export const PUBLIC_PAGES = {
   developer: `${PUBLIC_ROOT}/developer/index`,
   agencies: `${PUBLIC_ROOT}/agencies/index`, // 备案中介查询
   agency: `${PUBLIC_ROOT}/agency/index`,
+  broker: `${PUBLIC_ROOT}/broker/index`, // 经纪人信息
   map: `${PUBLIC_ROOT}/map/index`, // 地图找房
   contents: `${PUBLIC_ROOT}/contents/index`, // 政策法规 / 通知公告 / 购房须知
   content: `${PUBLIC_ROOT}/content/index`,

@@ -2,11 +2,12 @@
 // and published content (政策法规, 通知公告, 购房须知). Every reply is checked against the contracts
 // of @hq/common; none of these calls sends a token.
 import {
-  agencyProfile, agencySummary, buildingTable, developerProfile, mapResponse, pageOf, publicContentDetail, publicContentSummary,
-  publicProjectDetail, publicProjectSummary, publicRoomDetail,
-  type AgencyProfile, type AgencySummary, type BuildingTable, type ContentChannel, type ContentSection, type DeveloperProfile,
-  type GuideCategory, type MapResponse, type ProjectStatus, type PublicContentDetail, type PublicContentSummary,
-  type PublicProjectDetail, type PublicProjectSummary, type PublicRoomDetail, type RoomUse, z,
+  buildingTable, certificateVerifyResponse, mapResponse, pageOf, publicAgencyProfile, publicAgencySummary, publicBrokerSummary,
+  publicContentDetail, publicContentSummary, publicDeveloperProfile, publicProjectDetail, publicProjectSummary, publicRoomDetail,
+  type BuildingTable, type CertificateVerifyResponse, type ContentChannel, type ContentSection, type GuideCategory, type MapResponse,
+  type ProjectStatus, type PublicAgencyProfile, type PublicAgencySummary, type PublicBrokerSummary, type PublicContentDetail,
+  type PublicContentSummary, type PublicDeveloperProfile, type PublicProjectDetail, type PublicProjectSummary, type PublicRoomDetail,
+  type RoomUse, z,
 } from '@hq/common'
 import { api, parseReply, type Reply } from './transport'
 
@@ -62,17 +63,27 @@ export function fetchRoom(id: number): Promise<Reply<PublicRoomDetail>> {
   return get(`/api/public/rooms/${id}`, publicRoomDetail)
 }
 
-export function fetchDeveloper(id: number): Promise<Reply<DeveloperProfile>> {
-  return get(`/api/public/developers/${id}`, developerProfile)
+export function fetchDeveloper(id: number): Promise<Reply<PublicDeveloperProfile>> {
+  return get(`/api/public/developers/${id}`, publicDeveloperProfile)
 }
 
-const agencyPage = pageOf(agencySummary)
-export function searchAgencies(keyword: string, page: number, pageSize = 20): Promise<Reply<Page<AgencySummary>>> {
+const agencyPage = pageOf(publicAgencySummary)
+export function searchAgencies(keyword: string, page: number, pageSize = 20): Promise<Reply<Page<PublicAgencySummary>>> {
   return get(`/api/public/agencies${queryString({ keyword, page, pageSize })}`, agencyPage)
 }
 
-export function fetchAgency(id: number): Promise<Reply<AgencyProfile>> {
-  return get(`/api/public/agencies/${id}`, agencyProfile)
+export function fetchAgency(id: number): Promise<Reply<PublicAgencyProfile>> {
+  return get(`/api/public/agencies/${id}`, publicAgencyProfile)
+}
+
+/** 备案经纪人查询: names arrive masked (郭**); a keyword matches the full name on the server. */
+const brokerPage = pageOf(publicBrokerSummary)
+export function searchBrokers(keyword: string, page: number, pageSize = 20): Promise<Reply<Page<PublicBrokerSummary>>> {
+  return get(`/api/public/brokers${queryString({ keyword, page, pageSize })}`, brokerPage)
+}
+
+export function fetchBroker(id: number): Promise<Reply<PublicBrokerSummary>> {
+  return get(`/api/public/brokers/${id}`, publicBrokerSummary)
 }
 
 /** [minLng, minLat, maxLng, maxLat] in GCJ-02. */
@@ -130,4 +141,12 @@ export type PermitVerification = z.infer<typeof permitVerification>
 
 export function verifyPermit(permitNo: string): Promise<Reply<PermitVerification>> {
   return get(`/api/public/permits/verify${queryString({ no: permitNo })}`, permitVerification)
+}
+
+/**
+ * 资质证书 / 备案证明 / 经纪人备案证明核验: the QR code on those certificates opens the verify page
+ * with `type=certificate`. `kind` is null when no such number was ever issued.
+ */
+export function verifyCertificate(certNo: string): Promise<Reply<CertificateVerifyResponse>> {
+  return get(`/api/public/certificates/verify${queryString({ no: certNo })}`, certificateVerifyResponse)
 }

@@ -3,6 +3,7 @@
 //  - turns every outcome (2xx, API error, network failure) into a Reply {code, data, message},
 //  - on 401 TOKEN_EXPIRED refreshes once (single-flight across concurrent calls) and retries,
 //  - on any other 401 forgets the session.
+// `uploadFile` (multipart, Taro.uploadFile) goes through the same token and refresh handling.
 // It shows nothing itself; pages decide how to present `message`.
 import Taro from '@tarojs/taro'
 import { tokenPair } from '@hq/common'
@@ -118,8 +119,9 @@ function refreshOnce(): Promise<RefreshOutcome> {
   return refreshing
 }
 
-export async function request<T>(path: string, opts: RequestOptions = {}): Promise<Reply<T>> {
-  let res = await send(path, opts)
+/** Send, and on 401 TOKEN_EXPIRED refresh once and send again; other 401s forget the session. */
+async function withSession<T>(attempt: () => Promise<RawResponse | null>): Promise<Reply<T>> {
+  let res = await attempt()
   if (!res) return failure(NETWORK_ERROR, OFFLINE_MESSAGE)
 
   if (res.statusCode === 401 && res.sentToken) {
@@ -130,7 +132,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
       const outcome = current.accessToken !== res.sentToken ? 'refreshed' : await refreshOnce()
       if (outcome === 'unavailable') return failure(NETWORK_ERROR, OFFLINE_MESSAGE)
       if (outcome === 'refreshed') {
-        res = await send(path, opts)
+        res = await attempt()
         if (!res) return failure(NETWORK_ERROR, OFFLINE_MESSAGE)
         if (res.statusCode === 401) clearSession()
       }
@@ -142,6 +144,10 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   return toReply<T>(res)
 }
 
+export function request<T>(path: string, opts: RequestOptions = {}): Promise<Reply<T>> {
+  return withSession<T>(() => send(path, opts))
+}
+
 /** Check a successful reply's data against a contract from @hq/common; a mismatch becomes a failure. */
 export function parseReply<T>(reply: Reply<unknown>, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): Reply<T> {
   if (!reply.ok) return reply
@@ -150,8 +156,58 @@ export function parseReply<T>(reply: Reply<unknown>, schema: { safeParse(v: unkn
   return { ok: true, code: 'OK', data: parsed.data, message: reply.message }
 }
 
+/** A local file to upload: WeChat's temp path, or on H5 the chosen File itself. */
+export interface LocalFile {
+  path: string
+  name?: string
+  /** H5: the File from the chooser. Sent as is, because the page's CSP (connect-src 'self') stops Taro reading blob: URLs. */
+  blob?: Blob
+}
+
+async function sendFile(path: string, file: LocalFile): Promise<RawResponse | null> {
+  const header: Record<string, string> = { Accept: 'application/json' }
+  const sentToken = getTokens()?.accessToken ?? null
+  if (sentToken) header.Authorization = `Bearer ${sentToken}`
+  try {
+    let statusCode: number
+    let data: unknown
+    if (process.env.TARO_ENV === 'h5' && file.blob) {
+      const form = new FormData()
+      form.append('file', file.blob, file.name ?? 'file')
+      const res = await fetch(`${API_BASE}${path}`, { method: 'POST', headers: header, body: form })
+      statusCode = res.status
+      data = await res.text()
+    } else {
+      const res = await Taro.uploadFile({ url: `${API_BASE}${path}`, filePath: file.path, name: 'file', header, timeout: 120000 })
+      statusCode = res.statusCode
+      data = res.data
+    }
+    // Uploads hand the body over as text.
+    if (typeof data === 'string' && data) {
+      try {
+        data = JSON.parse(data)
+      } catch {
+        // not JSON: toReply treats it as a plain failure
+      }
+    }
+    return { statusCode, data, sentToken }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Multipart upload of one local file (from chooseImage / chooseMessageFile) as the field `file`,
+ * with the same token, refresh-once and reply shape as `request`.
+ */
+export function uploadFile<T>(path: string, file: LocalFile): Promise<Reply<T>> {
+  return withSession<T>(() => sendFile(path, file))
+}
+
 export const api = {
   get: <T>(path: string, opts?: Omit<RequestOptions, 'method' | 'data'>) => request<T>(path, { ...opts, method: 'GET' }),
   post: <T>(path: string, data?: unknown, opts?: Omit<RequestOptions, 'method' | 'data'>) =>
     request<T>(path, { ...opts, method: 'POST', data }),
+  put: <T>(path: string, data?: unknown, opts?: Omit<RequestOptions, 'method' | 'data'>) =>
+    request<T>(path, { ...opts, method: 'PUT', data }),
 }

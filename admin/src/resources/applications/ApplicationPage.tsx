@@ -12,7 +12,7 @@ import { ActionsCard } from './ActionsCard';
 import { applicationsApi } from './api';
 import { AttachmentsCard, type AttachmentRow } from './AttachmentsCard';
 import { STATUS_COLOURS } from './dictionary';
-import { FORM_FIELDS } from './forms';
+import { FORM_FIELDS, READ_ONLY_FORMS } from './forms';
 import { HistoryTimeline } from './HistoryTimeline';
 import { MissingAlert } from './MissingAlert';
 import { ResultCard } from './ResultCard';
@@ -93,6 +93,8 @@ function ApplicationWorkspace({ detail, onChange, onReload }: { detail: Applicat
 
   const prepare = useCallback(async () => ((await autosave.flush()) ? latest.current : null), [autosave.flush]);
   const Fields = FORM_FIELDS[detail.type];
+  // Forms filed elsewhere (mini-program, agency) are shown read-only so reviewers can decide on them here.
+  const ReadOnly = Fields ? undefined : READ_ONLY_FORMS[detail.type];
   const initialValues = useMemo(() => detail.form, [detail.id]);
 
   return (
@@ -125,6 +127,8 @@ function ApplicationWorkspace({ detail, onChange, onReload }: { detail: Applicat
                 <Form form={form} layout="vertical" name="application" initialValues={initialValues} disabled={!formEditable} onValuesChange={autosave.schedule}>
                   <Fields form={form} editable={formEditable} onChanged={autosave.schedule} />
                 </Form>
+              ) : ReadOnly ? (
+                <ReadOnly form={detail.form} />
               ) : (
                 <Alert type="warning" showIcon title={`「${detail.typeLabel}」的申请表暂不支持在网页上填写`} />
               )}

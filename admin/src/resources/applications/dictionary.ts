@@ -8,7 +8,8 @@ export const STATUS_COLOURS: Record<ApplicationStatus, string> = {
 export const STATUS_OPTIONS = (Object.keys(APPLICATION_STATUS_LABELS) as ApplicationStatus[]).map((value) => ({ value, label: APPLICATION_STATUS_LABELS[value] }));
 
 /** Who works an application from the inbox: the reviewers of its steps and the applicant's staff. */
-export const REVIEWER_ROLES: Role[] = ['reviewer_1', 'reviewer_2', 'reviewer_3', 'leader'];
+// The industry association reviews agency and broker filings (行业协会审核).
+export const REVIEWER_ROLES: Role[] = ['reviewer_1', 'reviewer_2', 'reviewer_3', 'leader', 'association'];
 export const APPLICANT_ROLES: Role[] = ['developer_staff'];
 
 export interface InboxTab {

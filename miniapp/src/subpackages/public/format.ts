@@ -1,6 +1,6 @@
 // How the public pages write numbers: areas, prices and ratios arrive as integers (0.01 m², fen,
 // 容积率 × 100, basis points, cm) and are formatted here and in @hq/common only.
-import { formatUnitPrice, PROJECT_STATUSES, type ProjectStatus } from '@hq/common'
+import { formatUnitPrice, PROJECT_STATUSES, type CreditBrief, type ProjectStatus } from '@hq/common'
 
 export function priceRange(min: number | null, max: number | null): string {
   if (min == null && max == null) return '暂无备案价'
@@ -36,4 +36,9 @@ export const PROJECT_STATUS_TONES: Record<ProjectStatus, string> = {
 
 export function projectStatusLabel(s: ProjectStatus): string {
   return PROJECT_STATUSES[s]
+}
+
+/** 信用等级 as the public pages write it: "A级（92分）", with the blacklist called out. */
+export function creditText(c: CreditBrief): string {
+  return `${c.gradeLabel}（${c.score}分）${c.blacklisted ? ' · 已列入黑名单' : ''}`
 }

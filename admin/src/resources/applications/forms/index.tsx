@@ -12,6 +12,7 @@ export const FORM_FIELDS: Partial<Record<string, ComponentType<FormFieldsProps>>
 };
 
 export type { FormFieldsProps } from './types';
+export { READ_ONLY_FORMS, type ReadOnlyFormProps } from './ReadOnlyForms';
 
 /**
  * What a new draft starts with: empty lists rather than nothing, so the API's list of what is

@@ -6,7 +6,7 @@ import { fetchDeveloper } from '../../../../services/public'
 import { failure } from '../../../../services/transport'
 import InfoList from '../../components/InfoList'
 import ProjectCard from '../../components/ProjectCard'
-import { text } from '../../format'
+import { creditText, text } from '../../format'
 import { useIdParam } from '../../params'
 import './index.css'
 
@@ -34,7 +34,9 @@ export default function DeveloperPage() {
             { label: '统一社会信用代码', value: text(d.uscc) },
             { label: '法定代表人', value: text(d.legalRep) },
             { label: '地址', value: text(d.address) },
-            { label: '状态', value: ORG_STATUSES[d.status] ?? d.status },
+            { label: '状态', value: d.statusLabel || (ORG_STATUSES[d.status] ?? d.status) },
+            ...(d.qualification ? [{ label: '资质', value: `${d.qualification.gradeLabel ?? ''}${d.qualification.title} ${d.qualification.certNo}（${d.qualification.statusLabel}）` }] : []),
+            { label: '信用等级', value: creditText(d.credit) },
             { label: '房屋', value: `可售 ${d.availableCount} / 总 ${d.roomCount} 套` },
           ]}
         />

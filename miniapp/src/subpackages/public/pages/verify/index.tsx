@@ -1,5 +1,6 @@
 // 证书核验 (RE-014, RE-199): the page the QR code on a printed 商品房预售许可证 / 现房销售备案证明
-// opens (`…/h5/#/subpackages/public/pages/verify/index?no=<证号>`). It shows, large, whether the
+// opens (`…/h5/#/subpackages/public/pages/verify/index?no=<证号>`); enterprise certificates add
+// `type=certificate` (components/CertificateCheck). It shows, large, whether the
 // registry holds that number as valid now, then the certificate's public facts to compare with the
 // paper; another number can be typed, pasted or (in WeChat) scanned. No login.
 import { useEffect, useRef, useState } from 'react'
@@ -10,6 +11,7 @@ import StateView from '../../../../components/StateView'
 import { openPublic } from '../../../../services/nav'
 import { fetchProject, verifyPermit, type PermitVerification } from '../../../../services/public'
 import type { Failure } from '../../../../services/transport'
+import CertificateCheck from '../../components/CertificateCheck'
 import InfoList, { type InfoRow } from '../../components/InfoList'
 import { text } from '../../format'
 import { useParam } from '../../params'
@@ -104,8 +106,15 @@ function Facts({ r, developerId }: { r: PermitVerification; developerId: number 
   )
 }
 
+/** `type=certificate` (资质证书、备案证明、经纪人备案证明) or, by default, a permit. */
 export default function VerifyPage() {
-  const initial = normalisePermitNo(useParam('no'))
+  const type = useParam('type')
+  const no = useParam('no')
+  return type === 'certificate' ? <CertificateCheck initial={no.replace(/\s+/g, '')} /> : <PermitCheck initialNo={no} />
+}
+
+function PermitCheck({ initialNo }: { initialNo: string }) {
+  const initial = normalisePermitNo(initialNo)
   const [draft, setDraft] = useState(initial)
   const [check, setCheck] = useState<Check | null>(null)
   const [developerId, setDeveloperId] = useState<number | null>(null)

@@ -1,0 +1,59 @@
+// Shared by the browser tests: the admin sign-in (with the regulators' TOTP), sign-out, and waiting
+// for Taro H5 pages to come to rest.
+import { createHmac } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** RFC 6238: HMAC-SHA1 over the 30-second step counter, dynamic truncation, 6 digits. */
+export function totp(secret: string, at = Date.now()): string {
+  let bits = '';
+  for (const ch of secret.replace(/[\s=]/g, '').toUpperCase()) {
+    const v = BASE32.indexOf(ch);
+    if (v < 0) throw new Error(`not base32: ${ch}`);
+    bits += v.toString(2).padStart(5, '0');
+  }
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/** The seeded regulators' authenticator secret (api/src/seed/demo.ts). */
+export const DEMO_TOTP_SECRET = 'HENGQINDEMOTOTPSECRETKEYAAAAAAAA';
+export const DEMO_PASSWORD = 'Hengqin@2026';
+
+/** Signs in to the admin web through its login page; regulators then give the code from their authenticator. */
+export async function signIn(page: Page, username: string, withTotp: boolean) {
+  await page.goto('/admin/');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  if (withTotp) {
+    await expect(page.getByText('请打开身份验证器App，输入当前显示的6位动态码。')).toBeVisible();
+    const msLeft = 30_000 - (Date.now() % 30_000);
+    if (msLeft < 4_000) await page.waitForTimeout(msLeft + 250);
+    await page.getByLabel('动态验证码').fill(totp(DEMO_TOTP_SECRET));
+    await page.getByRole('button', { name: '确定', exact: true }).click();
+  }
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '退出' }).click();
+  await expect(page.getByLabel('用户名')).toBeVisible();
+}
+
+/** Taro H5 slides pages in (~300 ms): wait until every page has come to rest. */
+export async function stationed(page: Page) {
+  await page.waitForFunction(() => {
+    const pages = [...document.querySelectorAll('.taro_page')];
+    return pages.length > 0 && pages.every((p) => p.classList.contains('taro_page_stationed'));
+  });
+}
+
+/** Taro renders buttons as <taro-button-core>; its inner text does not take clicks, the button does. */
+export const taroButton = (page: Page, text: string | RegExp) => page.locator('taro-button-core').filter({ hasText: text });
