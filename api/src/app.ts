@@ -52,6 +52,10 @@ import { initEnterpriseModels } from './modules/enterprises/models';
 import { enterpriseRoutes } from './modules/enterprises/routes';
 import { initCreditModels } from './modules/credit/models';
 import { creditRoutes } from './modules/credit/routes';
+import { initTicketModels } from './modules/tickets/models';
+import { ticketRoutes } from './modules/tickets/routes';
+import { communityRoutes } from './modules/property/community-routes';
+import { patrolRoutes } from './modules/patrols/routes';
 
 export function createDatabase(config: Config): Db {
   const db = createDb({ url: config.DB_URL, dataDir: config.dataDir, poolMax: config.DB_POOL_MAX });
@@ -64,6 +68,7 @@ export function createDatabase(config: Config): Db {
   initOutboxModels(db.sequelize);
   initEnterpriseModels(db.sequelize);
   initCreditModels(db.sequelize);
+  initTicketModels(db.sequelize);
   return db;
 }
 
@@ -97,7 +102,7 @@ export async function createApp(config: Config, db: Db = createDatabase(config))
   const routes: RouteDef[] = [
     ...authRoutes, ...meRoutes, ...auditRoutes, ...fileRoutes, ...orgRoutes, ...realEstateRoutes, ...propertyRoutes,
     ...userRoutes, ...calendarRoutes, ...publicRoutes, ...contentRoutes, ...surveyRoutes, ...progressRoutes, ...applicationRoutes, ...permitRoutes,
-    ...codeRoutes, ...enterpriseRoutes, ...creditRoutes,
+    ...codeRoutes, ...enterpriseRoutes, ...creditRoutes, ...communityRoutes, ...ticketRoutes, ...patrolRoutes,
   ];
   routes.push(...outboxRoutes);
   if (config.SIMULATORS) {

@@ -13,3 +13,4 @@ export * from './workflow';
 export * from './codes';
 export * from './enterprises';
 export * from './credit';
+export * from './tickets';

@@ -9,6 +9,8 @@ export const ROLES = [
   'agency_admin',
   'developer_staff',
   'property_staff',
+  'property_manager',
+  'street_officer',
   'bank',
   'association',
   'reviewer_1',
@@ -32,6 +34,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   agency_admin: '中介机构管理员',
   developer_staff: '开发企业经办人',
   property_staff: '物业企业工作人员',
+  property_manager: '物业项目经理',
+  street_officer: '街道/社区工作人员',
   bank: '监管银行',
   association: '行业协会',
   reviewer_1: '初审人员',
@@ -57,6 +61,8 @@ export const ROLE_SCOPE: Record<Role, DataScope> = {
   agency_admin: 'org',
   developer_staff: 'org',
   property_staff: 'org',
+  property_manager: 'org',
+  street_officer: 'org',
   bank: 'org',
   association: 'all',
   reviewer_1: 'all',
@@ -74,7 +80,7 @@ export const ROLE_SCOPE: Record<Role, DataScope> = {
 export const REGULATOR_ROLES: readonly Role[] = ['reviewer_1', 'reviewer_2', 'reviewer_3', 'leader', 'inspector'];
 export const ADMIN_ROLES: readonly Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
 /** Enterprise roles: users belong to one organisation and see only its records. */
-export const ENTERPRISE_ROLES: readonly Role[] = ['developer_staff', 'property_staff', 'agency_admin', 'bank', 'review_unit'];
+export const ENTERPRISE_ROLES: readonly Role[] = ['developer_staff', 'property_staff', 'property_manager', 'agency_admin', 'bank', 'review_unit'];
 
 /**
  * Regulators who review and decide, and the administrators: TOTP second factor and 90-day
@@ -100,6 +106,7 @@ export const ORG_KINDS = [
   'association',
   'review_unit',
   'owners_committee',
+  'street_office',
 ] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
@@ -112,6 +119,7 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
   association: '行业协会',
   review_unit: '评审小组单位',
   owners_committee: '业主委员会',
+  street_office: '街道办事处/社区居委会',
 };
 
 export interface MenuItem {
@@ -125,6 +133,8 @@ export interface MenuItem {
 const REG = REGULATOR_ROLES;
 /** Regulators who take a step in the review of applications (初审/复审/终审, 分管领导). */
 const REVIEW_ROLES: readonly Role[] = ['reviewer_1', 'reviewer_2', 'reviewer_3', 'leader'];
+/** The property side: the company's staff and managers, and the street / community office. */
+const PROPERTY_SIDE: readonly Role[] = ['property_staff', 'property_manager', 'street_officer'];
 /** The admin web's menu. Items appear for the listed roles; later issues add their areas. */
 export const ADMIN_MENU: MenuItem[] = [
   { key: 'dashboard', label: '工作台', path: '/', roles: ROLES },
@@ -141,11 +151,14 @@ export const ADMIN_MENU: MenuItem[] = [
     key: 'online',
     label: '网上办事',
     path: '/online',
-    roles: [...REG, 'developer_staff', 'association'],
+    roles: [...REG, 'developer_staff', 'agency_admin', 'property_staff', 'association'],
     children: [
       // Reviewers (and the association, for agency and broker filings) work their 待办/已办 here;
-      // developers their own applications and 草稿箱.
-      { key: 'applications', label: '申请与审核', path: '/applications', roles: [...REVIEW_ROLES, 'association', 'developer_staff'] },
+      // enterprises (developers, agencies, property companies) their own applications and 草稿箱.
+      {
+        key: 'applications', label: '申请与审核', path: '/applications',
+        roles: [...REVIEW_ROLES, 'association', 'developer_staff', 'agency_admin', 'property_staff'],
+      },
       { key: 'permits', label: '预售许可与现售备案', path: '/permits', roles: [...REG, 'developer_staff'] },
     ],
   },
@@ -155,16 +168,38 @@ export const ADMIN_MENU: MenuItem[] = [
     path: '/enterprises',
     roles: [...REG, 'association', 'developer_staff', 'agency_admin', 'property_staff'],
     children: [
-      { key: 'my-org', label: '本企业信息', path: '/enterprises/mine', roles: ['developer_staff', 'agency_admin', 'property_staff', 'bank'] },
+      { key: 'my-org', label: '本企业信息', path: '/enterprises/mine', roles: ['developer_staff', 'agency_admin', 'property_staff'] },
       { key: 'orgs', label: '企业名录', path: '/enterprises/list', roles: [...REG, 'association'] },
+      { key: 'brokers', label: '经纪人名录', path: '/enterprises/brokers', roles: [...REG, 'association'] },
+    ],
+  },
+  {
+    // 信用管理 (RE-059…RE-064, RE-073, PM-005): the association answers for agencies and brokers.
+    key: 'credit',
+    label: '信用管理',
+    path: '/credit',
+    roles: [...REG, 'association'],
+    children: [
+      { key: 'credit-events', label: '信用信息', path: '/credit/events', roles: [...REG, 'association'] },
+      { key: 'credit-objections', label: '信用异议', path: '/credit/objections', roles: [...REG, 'association'] },
+      { key: 'credit-subjects', label: '信用评价', path: '/credit/subjects', roles: [...REG, 'association'] },
+      { key: 'credit-standards', label: '评级标准', path: '/credit/standards', roles: [...REG, 'association'] },
     ],
   },
   {
     key: 'property',
     label: '智慧物业',
     path: '/property',
-    roles: [...REG, 'property_staff'],
-    children: [{ key: 'communities', label: '小区管理', path: '/property/communities', roles: [...REG, 'property_staff'] }],
+    roles: [...REG, ...PROPERTY_SIDE],
+    children: [
+      { key: 'communities', label: '小区管理', path: '/property/communities', roles: [...REG, ...PROPERTY_SIDE] },
+      // Repairs, complaints and patrol issues: the property company's back office; the regulator's view of all.
+      { key: 'tickets', label: '报修投诉工单', path: '/property/tickets', roles: [...REG, ...PROPERTY_SIDE] },
+      { key: 'complaint-register', label: '投诉登记', path: '/property/complaints/new', roles: REG },
+      { key: 'monitor', label: '监测预警', path: '/property/monitor', roles: [...REG, 'property_manager', 'street_officer'] },
+      { key: 'patrols', label: '巡查任务', path: '/property/patrols', roles: [...REG, 'property_staff', 'property_manager'] },
+      { key: 'community-notices', label: '小区公告', path: '/property/notices', roles: ['property_staff', 'property_manager'] },
+    ],
   },
   {
     key: 'system',

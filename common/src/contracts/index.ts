@@ -11,3 +11,4 @@ export * from './permits';
 export * from './codes';
 export * from './enterprises';
 export * from './credit';
+export * from './property';
