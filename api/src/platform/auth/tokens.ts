@@ -15,6 +15,18 @@ const ISSUER = 'hq-realestate';
 /** Only this algorithm is accepted; `none` and asymmetric confusion are rejected by verify. */
 const ALGORITHMS: jwt.Algorithm[] = ['HS256'];
 
+/**
+ * The HMAC key as a KeyObject, made once per secret. Given a string, jsonwebtoken first tries
+ * it as a PEM public key on every call and builds (and source-maps) the thrown error: that cost
+ * 15% of an authenticated request's CPU.
+ */
+const hmacKeys = new Map<string, crypto.KeyObject>();
+function hmacKey(secret: string): crypto.KeyObject {
+  let k = hmacKeys.get(secret);
+  if (!k) hmacKeys.set(secret, (k = crypto.createSecretKey(Buffer.from(secret, 'utf8'))));
+  return k;
+}
+
 /** Idle limits per session kind: admin web sessions end after 30 minutes without use. */
 export const IDLE_MS: Record<Session['kind'], number> = {
   web: WEB_IDLE_MINUTES * 60_000,
@@ -34,14 +46,14 @@ export interface AccessClaims {
 }
 
 export function signAccess(config: Config, userId: number, sessionId: string): string {
-  return jwt.sign({ sid: sessionId }, config.jwtSecret, {
+  return jwt.sign({ sid: sessionId }, hmacKey(config.jwtSecret), {
     algorithm: 'HS256', expiresIn: config.ACCESS_TOKEN_TTL, audience: ACCESS_AUDIENCE, issuer: ISSUER, subject: String(userId),
   });
 }
 
 export function verifyAccess(config: Config, token: string): AccessClaims {
   try {
-    const c = jwt.verify(token, config.jwtSecret, { algorithms: ALGORITHMS, audience: ACCESS_AUDIENCE, issuer: ISSUER }) as jwt.JwtPayload;
+    const c = jwt.verify(token, hmacKey(config.jwtSecret), { algorithms: ALGORITHMS, audience: ACCESS_AUDIENCE, issuer: ISSUER }) as jwt.JwtPayload;
     if (typeof c.sub !== 'string' || typeof c.sid !== 'string') throw errors.unauthenticated('TOKEN_INVALID', '登录凭证无效，请重新登录');
     return { sub: c.sub, sid: c.sid };
   } catch (e) {
@@ -52,14 +64,14 @@ export function verifyAccess(config: Config, token: string): AccessClaims {
 
 /** A short-lived, purpose-bound token for the steps between password and session. */
 export function signChallenge(config: Config, userId: number, step: string, extra: Record<string, string> = {}): string {
-  return jwt.sign({ step, ...extra }, config.jwtSecret, {
+  return jwt.sign({ step, ...extra }, hmacKey(config.jwtSecret), {
     algorithm: 'HS256', expiresIn: 300, audience: CHALLENGE_AUDIENCE, issuer: ISSUER, subject: String(userId),
   });
 }
 
 export function verifyChallenge(config: Config, token: string, step: string): { userId: number; claims: jwt.JwtPayload } {
   try {
-    const c = jwt.verify(token, config.jwtSecret, { algorithms: ALGORITHMS, audience: CHALLENGE_AUDIENCE, issuer: ISSUER }) as jwt.JwtPayload;
+    const c = jwt.verify(token, hmacKey(config.jwtSecret), { algorithms: ALGORITHMS, audience: CHALLENGE_AUDIENCE, issuer: ISSUER }) as jwt.JwtPayload;
     if (c.step !== step) throw new Error('wrong step');
     return { userId: Number(c.sub), claims: c };
   } catch {
