@@ -84,6 +84,23 @@ test('a broker applies for 经纪人备案 in the mini-program, the association 
   await taroButton(page, '提交申请').click();
   const progress = page.locator('.broker-card').filter({ hasText: '办理进度' });
   await expect(progress).toContainText('待行业协会审核');
+  const firstNo = ((await progress.locator('.broker-row').filter({ hasText: '申请编号' }).textContent()) ?? '').match(/[A-Z]+\d+/)?.[0];
+
+  // He withdraws it (after confirming) and applies again: the withdrawn one never reaches 待办.
+  await taroButton(page, '撤回申请').click();
+  await expect(page.locator('.taro-modal__content')).toContainText('确定撤回吗');
+  await page.locator('.taro-modal__foot').getByText('撤回', { exact: true }).click();
+  await expect(form).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  for (const label of ['身份证件复印件', '近期免冠照片', '劳动合同或聘用证明']) {
+    const doc = form.locator('.broker-doc').filter({ hasText: label });
+    const chooser = page.waitForEvent('filechooser');
+    await doc.locator('.broker-doc__btn').first().click();
+    await (await chooser).setFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: photo(label) });
+    await expect(doc).toContainText(`已上传：${label}.png`);
+  }
+  await taroButton(page, '提交申请').click();
+  await expect(progress).toContainText('待行业协会审核');
   await expect(progress).toContainText('行业协会审核');
   const appNo = ((await progress.locator('.broker-row').filter({ hasText: '申请编号' }).textContent()) ?? '').match(/[A-Z]+\d+/)?.[0];
   expect(appNo).toBeTruthy();
@@ -94,6 +111,8 @@ test('a broker applies for 经纪人备案 in the mini-program, the association 
   await signIn(admin, 'association1', false);
   await admin.getByRole('menuitem', { name: '申请与审核' }).click();
   await expect(admin.getByRole('tab', { name: '待办', selected: true })).toBeVisible();
+  expect(appNo).not.toBe(firstNo);
+  await expect(admin.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: firstNo! })).toHaveCount(0);
   const row = admin.locator('.ant-table-tbody tr.ant-table-row').filter({ hasText: appNo! });
   await row.getByRole('link').click();
   await expect(admin.getByText('入职日期', { exact: true })).toBeVisible();

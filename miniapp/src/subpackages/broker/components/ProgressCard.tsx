@@ -1,11 +1,44 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { formatShanghai, type ApplicationDetail } from '@hq/common'
-import { returnOpinion } from '../../../services/broker'
+import { actOnFiling, returnOpinion } from '../../../services/broker'
+
+/** 撤回申请: only while the table allows it (submitted, under review, draft), after confirmation. */
+function WithdrawButton({ app, onDone }: { app: ApplicationDetail; onDone: () => void }) {
+  const [busy, setBusy] = useState(false)
+  const withdraw = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '撤回申请',
+      content: '撤回后本次备案申请即终止，需要时可重新填写提交。确定撤回吗？',
+      confirmText: '撤回',
+      confirmColor: '#c8453b',
+    })
+    if (!confirm) return
+    setBusy(true)
+    const reply = await actOnFiling(app.id, 'withdraw', app.lockVersion)
+    setBusy(false)
+    if (!reply.ok) {
+      void Taro.showToast({ title: reply.message, icon: 'none' })
+      return
+    }
+    void Taro.showToast({ title: '已撤回', icon: 'success' })
+    onDone()
+  }
+  return (
+    <Button className='broker-card__withdraw' type='default' block loading={busy} onClick={() => void withdraw()}>
+      撤回申请
+    </Button>
+  )
+}
 
 /** 办理进度: status, the step it waits at, the reviewer's opinion when returned, and the history. */
-export default function ProgressCard({ app }: { app: ApplicationDetail }) {
+export default function ProgressCard({ app, onChanged }: { app: ApplicationDetail; onChanged?: () => void }) {
   const opinion = returnOpinion(app)
   const open = app.status === 'submitted' || app.status === 'in_review'
+  const mayWithdraw = open && app.allowedActions.includes('withdraw') && !!onChanged
   return (
     <View className='card broker-card'>
       <View className='broker-card__head'>
@@ -50,6 +83,7 @@ export default function ProgressCard({ app }: { app: ApplicationDetail }) {
           ))}
         </View>
       )}
+      {mayWithdraw && <WithdrawButton app={app} onDone={onChanged} />}
     </View>
   )
 }

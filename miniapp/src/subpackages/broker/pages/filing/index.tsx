@@ -38,7 +38,7 @@ function Filing() {
           onDone={() => void f.reload()}
         />
       )}
-      {application && stage !== 'apply' && <ProgressCard app={application} />}
+      {application && stage !== 'apply' && <ProgressCard app={application} onChanged={() => void f.reload()} />}
       {record && (stage === 'apply' || stage === 'edit') && (
         <FilingForm key={application ? `${application.id}:${application.lockVersion}` : 'new'} record={record} application={stage === 'edit' ? application : null} onDone={() => void f.reload()} />
       )}
