@@ -24,6 +24,8 @@ import { GdidClient } from './integrations/gdid/client';
 import { GdidSimulator, gdidSimulatorRoutes } from './integrations/gdid/simulator';
 import { HttpElicenceClient } from './integrations/elicence/client';
 import { ElicenceSimulator, elicenceSimulatorRoutes } from './integrations/elicence/simulator';
+import { HttpRegistryClient } from './integrations/registry/client';
+import { RegistrySimulator, registrySimulatorRoutes } from './integrations/registry/simulator';
 import { HttpSmsClient } from './integrations/sms/client';
 import { SmsSimulator, smsSimulatorRoutes } from './integrations/sms/simulator';
 import { HttpWechatSubscribeClient } from './integrations/wechat/subscribe';
@@ -92,6 +94,7 @@ export async function createApp(config: Config, db: Db = createDatabase(config))
       redirectUri: `${config.publicUrl}/api/auth/gdid/callback`,
     }),
     elicence: new HttpElicenceClient({ base: config.elicenceApiBase, appId: config.ELICENCE_APP_ID, secret: config.ELICENCE_APP_SECRET }),
+    registry: new HttpRegistryClient({ base: config.registryApiBase, appId: config.REGISTRY_APP_ID, secret: config.REGISTRY_APP_SECRET }),
     files: new FileStore(config.dataDir),
     sms: new HttpSmsClient({ base: config.smsApiBase, appId: config.SMS_APP_ID, secret: config.SMS_SECRET, signName: config.SMS_SIGN_NAME }),
     wechatSubscribe: new HttpWechatSubscribeClient({
@@ -119,6 +122,7 @@ export async function createApp(config: Config, db: Db = createDatabase(config))
       config.gdidIssuer,
     ));
     routes.push(...elicenceSimulatorRoutes(new ElicenceSimulator({ appId: config.ELICENCE_APP_ID, secret: config.ELICENCE_APP_SECRET })));
+    routes.push(...registrySimulatorRoutes(new RegistrySimulator({ appId: config.REGISTRY_APP_ID, secret: config.REGISTRY_APP_SECRET, dataKey: config.dataKey })));
   }
   routes.push(...systemRoutes(() => routes));
 

@@ -2,6 +2,7 @@
 import { ROLE_LABELS } from '@hq/common';
 import type { Config } from './config';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './seed/demo';
+import { DEMO_UNBOUND_CERT_NO } from './seed/property';
 
 export function banner(config: Config): string {
   const u = config.publicUrl;
@@ -21,6 +22,7 @@ ${rows}
   动态验证码：演示密钥 ${DEMO_TOTP_SECRET}（可加入任何身份验证器App），或运行 npm run totp 查看当前6位码
 
   小程序 H5：在“我的 → 登录”中选择演示微信用户（业主 张三、业主 李四、业委会 王五、经纪人、物业人员、巡查员、公众）
+  房屋认证演示：以业主 张三 登录，在“我的房屋 → 认证房屋”中填写不动产权证号 ${DEMO_UNBOUND_CERT_NO}
   统一身份认证模拟器：${u}/sim/gdid/.well-known/openid-configuration
 `;
 }

@@ -45,6 +45,10 @@ const schema = z.object({
   ELICENCE_API_BASE: z.string().url().optional(),
   ELICENCE_APP_ID: z.string().default('hq-realestate'),
   ELICENCE_APP_SECRET: z.string().min(16).default('hq-demo-elicence-secret'),
+  /** Real-estate registry (不动产登记信息平台: title checks, registered titles); the simulator by default. */
+  REGISTRY_API_BASE: z.string().url().optional(),
+  REGISTRY_APP_ID: z.string().default('hq-property'),
+  REGISTRY_APP_SECRET: z.string().min(16).default('hq-demo-registry-secret'),
   /** SMS gateway (短信网关); the simulator by default. */
   SMS_API_BASE: z.string().url().optional(),
   SMS_APP_ID: z.string().default('hq-realestate'),
@@ -73,6 +77,7 @@ export type Config = z.infer<typeof schema> & {
   wechatApiBase: string;
   gdidIssuer: string;
   elicenceApiBase: string;
+  registryApiBase: string;
   smsApiBase: string;
   corsOrigins: string[];
 };
@@ -110,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wechatApiBase: (c.WECHAT_API_BASE ?? `${publicUrl}/sim/wechat`).replace(/\/$/, ''),
     gdidIssuer: (c.GDID_ISSUER ?? `${publicUrl}/sim/gdid`).replace(/\/$/, ''),
     elicenceApiBase: (c.ELICENCE_API_BASE ?? `${publicUrl}/sim/elicence`).replace(/\/$/, ''),
+    registryApiBase: (c.REGISTRY_API_BASE ?? `${publicUrl}/sim/registry`).replace(/\/$/, ''),
     smsApiBase: (c.SMS_API_BASE ?? `${publicUrl}/sim/sms`).replace(/\/$/, ''),
     corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
   };

@@ -6,6 +6,7 @@ import { seedIfEmpty } from './seed/demo';
 import { banner } from './banner';
 import { SurveyImport } from './modules/realestate/models';
 import { startDispatcher } from './platform/notify';
+import { startTicketSweeper, TICKET_SWEEP_INTERVAL_MS } from './modules/tickets/escalation';
 
 async function main() {
   const config = loadConfig();
@@ -28,9 +29,12 @@ async function main() {
   server.keepAliveTimeout = 65_000;
   // Notices queued in the outbox go out from here (every API process may run one: claims are safe).
   const stopDispatcher = config.OUTBOX_DISPATCH_INTERVAL_MS > 0 ? startDispatcher(app.deps, { intervalMs: config.OUTBOX_DISPATCH_INTERVAL_MS }) : null;
+  // Ticket deadlines: warnings, escalation up the ladder, auto-close (every process may sweep: conditional updates).
+  const stopSweeper = config.NODE_ENV !== 'test' ? startTicketSweeper(app.deps, { intervalMs: TICKET_SWEEP_INTERVAL_MS }) : null;
   const stop = async () => {
     server.close();
     await stopDispatcher?.();
+    await stopSweeper?.();
     await db.close();
     process.exit(0);
   };

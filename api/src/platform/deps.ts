@@ -6,6 +6,7 @@ import type { RateLimiter } from './http/middleware';
 import type { WechatClient } from '../integrations/wechat/client';
 import type { GdidClient } from '../integrations/gdid/client';
 import type { ElicenceClient } from '../integrations/elicence/client';
+import type { RegistryClient } from '../integrations/registry/client';
 import type { FileStore } from './files/store';
 import type { SmsClient } from '../integrations/sms/client';
 import type { WechatSubscribeClient } from '../integrations/wechat/subscribe';
@@ -21,6 +22,8 @@ export interface Deps {
   gdid: GdidClient;
   /** Provincial e-licence / e-seal system (制证、注销、状态). */
   elicence: ElicenceClient;
+  /** Real-estate registry (不动产登记): house verification and the communities' sync. */
+  registry: RegistryClient;
   files: FileStore;
   /** SMS gateway (短信网关); messages go out through the notification outbox. */
   sms: SmsClient;

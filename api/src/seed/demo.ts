@@ -9,6 +9,7 @@ import { Building, PresalePermit, Project, Room, RoomEvent } from '../modules/re
 import { buildSeedEvents } from './events';
 import { seedContent } from './content';
 import { seedEnterprises } from './enterprises';
+import { PROPERTY_DEMO_ACCOUNTS, seedProperty } from './property';
 import { seedPermitNumber } from '../modules/permits/numbers';
 import { Community, HouseOwner } from '../modules/property/models';
 import { hashPassword } from '../platform/auth/passwords';
@@ -63,11 +64,12 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'dev1', name: '开发企业经办 陈芳', roles: ['developer_staff'], org: DEVELOPERS[0] },
   { username: 'dev2', name: '开发企业经办 黄磊', roles: ['developer_staff'], org: DEVELOPERS[1] },
   { username: 'agency1', name: '中介管理员 吴娟', roles: ['agency_admin'], org: AGENCIES[0] },
-  { username: 'property1', name: '物业经理 曾涛', roles: ['property_staff'], org: PROPERTY_COS[0] },
+  { username: 'property1', name: '物业经理 曾涛', roles: ['property_staff', 'property_manager'], org: PROPERTY_COS[0] },
   { username: 'bank1', name: '监管银行 谢明', roles: ['bank'], org: BANKS[0] },
   { username: 'association1', name: '协会秘书 彭超', roles: ['association'], org: ASSOCIATION },
   { username: 'expert1', name: '评审专家 蔡静', roles: ['expert'] },
   { username: 'reviewunit1', name: '评审小组 萧洋', roles: ['review_unit'], org: REVIEW_UNIT },
+  ...PROPERTY_DEMO_ACCOUNTS,
 ];
 
 /** People who log in from WeChat (the simulator offers them as personas on H5). */
@@ -148,6 +150,7 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
 
     const now = new Date();
     for (const a of DEMO_ACCOUNTS) {
+      if (PROPERTY_DEMO_ACCOUNTS.includes(a)) continue; // made with their organisation in seed/property.ts
       await addUser(t, {
         username: a.username, password_hash: pwHash, display_name: a.name, org_id: a.org ? orgIds.get(a.org)! : null,
         must_change_password: !!a.mustChange, password_changed_at: a.mustChange ? null : now,
@@ -290,6 +293,8 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
   });
   // Enterprise registry, brokers and credit last, from their own random stream.
   await deps.db.tx((t) => seedEnterprises(deps, t));
+  // Street office, owners' committee, registry titles, the communities' first sync, patrols, notices.
+  await seedProperty(deps, { scale, passwordHash: pwHash });
   return summary;
 }
 

@@ -166,6 +166,21 @@ export const memberView = z.object({
   createdAt: z.string(),
 });
 
+/** A notice of one of the communities the person lives in (GET /my/notices). */
+export const communityNotice = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  body: z.string(),
+  communityId: z.number().int(),
+  communityName: z.string(),
+  /** Who published it: the property company (or the regulator). */
+  issuer: z.string().nullable(),
+  orgName: z.string().nullable(),
+  publishedAt: z.string(),
+});
+export type CommunityNotice = z.infer<typeof communityNotice>;
+
 // ---------- tickets: repairs, complaints, patrol issues ----------
 
 export const photoRef = z.object({

@@ -1,5 +1,5 @@
 // 政策法规 / 通知公告 / 购房须知: public reads (portal and mini-program) and the regulators'
-// publishing desk. Public answers carry an ETag so clients revalidate cheaply.
+// publishing desk, where property companies also publish their communities' notices (小区公告). Public answers carry an ETag so clients revalidate cheaply.
 import crypto from 'node:crypto';
 import {
   z, idParam, pageOf, CONTENT_EDITOR_ROLES, CONTENT_READER_ROLES, contentCreate, contentUpdate, contentListQuery, contentScheduleBody,
@@ -10,13 +10,17 @@ import { route, type RouteDef } from '../../platform/http/route';
 import type { AppContext } from '../../platform/http/types';
 import { actorOf } from '../../platform/http/actor';
 import {
-  createContent, findPublicContent, getContent, listContents, listPublicContents, parseByteRange, presentPublicDetail,
+  COMMUNITY_NOTICE_EDITOR_ROLES, contentEditorOf, createContent, findPublicContent, getContent, listContents, listPublicContents, parseByteRange, presentPublicDetail,
   publicAttachmentOf, publicVideoOf, transitionContent, updateContent, type TransitionInput,
 } from './service';
 
 const PUBLIC_REQUIREMENTS = ['NF-010', 'RE-111', 'RE-112', 'RE-113', 'RE-114', 'RE-139', 'RE-140', 'RE-150', 'RE-151', 'RE-152', 'RE-153', 'RE-154',
   'RE-157', 'RE-158', 'RE-159', 'RE-160', 'PM-053', 'PM-054', 'PM-104', 'PM-105'];
 const REVALIDATE = 'public, max-age=0, must-revalidate';
+/** Regulators edit everything; property companies their communities' notices (checked per record). */
+const EDITORS = [...CONTENT_EDITOR_ROLES, ...COMMUNITY_NOTICE_EDITOR_ROLES];
+const READERS = [...CONTENT_READER_ROLES, ...COMMUNITY_NOTICE_EDITOR_ROLES];
+const MANAGE_REQUIREMENTS = ['NF-010', 'PM-083', 'PM-134'];
 
 const matches = (ifNoneMatch: string, etag: string) =>
   ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''));
@@ -40,9 +44,9 @@ const attachmentParams = z.object({
 
 function transitionRoute(action: ContentAction, path: string, summary: string, body: z.ZodType<TransitionInput>): RouteDef {
   return route({
-    method: 'post', path: `/api/contents/:id/${path}`, summary, tags: ['content'], requirements: ['NF-010'],
-    access: CONTENT_EDITOR_ROLES, params: idParam, body, response: managedContentDetail,
-    handler: (ctx, { params, body: input }) => transitionContent(ctx.deps, actorOf(ctx), params.id, action, input),
+    method: 'post', path: `/api/contents/:id/${path}`, summary, tags: ['content'], requirements: MANAGE_REQUIREMENTS,
+    access: EDITORS, params: idParam, body, response: managedContentDetail,
+    handler: (ctx, { params, body: input }) => transitionContent(ctx.deps, actorOf(ctx), params.id, action, input, contentEditorOf(ctx.state.user!)),
   });
 }
 
@@ -110,24 +114,24 @@ export const contentRoutes: RouteDef[] = [
 
   // ---------- management ----------
   route({
-    method: 'get', path: '/api/contents', summary: '内容管理列表（全部状态；定时发布已到时的显示为已发布）', tags: ['content'],
-    requirements: ['NF-010'], access: CONTENT_READER_ROLES, query: contentListQuery, response: pageOf(managedContent),
-    handler: (_ctx, { query }) => listContents(query),
+    method: 'get', path: '/api/contents', summary: '内容管理列表（全部状态；定时发布已到时的显示为已发布；物业服务企业仅本企业服务小区的公告）', tags: ['content'],
+    requirements: MANAGE_REQUIREMENTS, access: READERS, query: contentListQuery, response: pageOf(managedContent),
+    handler: (ctx, { query }) => listContents(query, undefined, contentEditorOf(ctx.state.user!)),
   }),
   route({
-    method: 'get', path: '/api/contents/:id', summary: '内容详情（含可执行的操作）', tags: ['content'], requirements: ['NF-010'],
-    access: CONTENT_READER_ROLES, params: idParam, response: managedContentDetail,
-    handler: (_ctx, { params }) => getContent(params.id),
+    method: 'get', path: '/api/contents/:id', summary: '内容详情（含可执行的操作）', tags: ['content'], requirements: MANAGE_REQUIREMENTS,
+    access: READERS, params: idParam, response: managedContentDetail,
+    handler: (ctx, { params }) => getContent(params.id, undefined, contentEditorOf(ctx.state.user!)),
   }),
   route({
-    method: 'post', path: '/api/contents', summary: '新建内容（草稿）', tags: ['content'], requirements: ['NF-010'],
-    access: CONTENT_EDITOR_ROLES, body: contentCreate, response: managedContentDetail, status: 201,
-    handler: (ctx, { body }) => createContent(ctx.deps, actorOf(ctx), body),
+    method: 'post', path: '/api/contents', summary: '新建内容（草稿；物业服务企业只能新建本企业服务小区的公告）', tags: ['content'], requirements: MANAGE_REQUIREMENTS,
+    access: EDITORS, body: contentCreate, response: managedContentDetail, status: 201,
+    handler: (ctx, { body }) => createContent(ctx.deps, actorOf(ctx), body, contentEditorOf(ctx.state.user!)),
   }),
   route({
     method: 'put', path: '/api/contents/:id', summary: '修改内容（须带上次读取的版本号，已被他人修改时返回 409）', tags: ['content'],
-    requirements: ['NF-010'], access: CONTENT_EDITOR_ROLES, params: idParam, body: contentUpdate, response: managedContentDetail,
-    handler: (ctx, { params, body }) => updateContent(ctx.deps, actorOf(ctx), params.id, body),
+    requirements: MANAGE_REQUIREMENTS, access: EDITORS, params: idParam, body: contentUpdate, response: managedContentDetail,
+    handler: (ctx, { params, body }) => updateContent(ctx.deps, actorOf(ctx), params.id, body, contentEditorOf(ctx.state.user!)),
   }),
   transitionRoute('publish', 'publish', '立即发布', contentVersionBody),
   transitionRoute('schedule', 'schedule', '定时发布（到时自动对外可见）', contentScheduleBody),

@@ -1,15 +1,17 @@
 // Rules of published content (NF-010): what the public may see, and the status changes
-// regulators make. A scheduled item becomes public when its time comes, with no background
+// regulators make. Property companies edit one kind of content too: the notices of the
+// communities they serve (小区公告, PM-083/134), and only those. A scheduled item becomes public when its time comes, with no background
 // job: every public read asks for "published, or scheduled and due", and the first change to
 // a due item records it as published before anything else happens.
 import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import {
-  CONTENT_ACTIONS, CONTENT_ACTION_LABELS, CONTENT_STATUS_LABELS, canTransitionContent, contentActionsFor, effectiveContentStatus,
+  CONTENT_ACTIONS, CONTENT_ACTION_LABELS, CONTENT_READER_ROLES, CONTENT_STATUS_LABELS, canTransitionContent, contentActionsFor, effectiveContentStatus,
   type ContentAction, type ContentCreate, type ContentListQuery, type ContentStatus, type ContentUpdate, type ManagedContent,
   type ManagedContentDetail, type PublicContentDetail, type PublicContentQuery, type PublicContentSummary,
 } from '@hq/common';
 import type { Deps } from '../../platform/deps';
-import { FileObject } from '../../platform/models';
+import type { AuthUser } from '../../platform/http/types';
+import { FileObject, Org } from '../../platform/models';
 import { AppError, errors } from '../../platform/errors';
 import { appendAudit, type AuditActor } from '../../platform/audit/audit';
 import { Community } from '../property/models';
@@ -24,7 +26,7 @@ const likeOf = (keyword: string) => `%${keyword.replace(/[%_\\]/g, (c) => `\\${c
 const notFound = () => errors.notFound('CONTENT_NOT_FOUND', '内容不存在或尚未发布');
 
 /** Published, or scheduled and due: what the public may see at `now`. */
-function visibleAt(now: Date): WhereOptions {
+export function visibleAt(now: Date): WhereOptions {
   return { [Op.or]: [{ status: 'published' }, { status: 'scheduled', publish_at: { [Op.lte]: now } }] };
 }
 
@@ -48,6 +50,42 @@ function filterWhere(q: PublicContentQuery): WhereOptions[] {
 }
 
 const statusOf = (c: Content, now: Date) => effectiveContentStatus(c.status as ContentStatus, c.publish_at, now);
+
+// ---------- who edits: regulators everything, a property company its communities' notices ----------
+
+/** Property company staff and managers publish notices to the communities their company serves. */
+export const COMMUNITY_NOTICE_EDITOR_ROLES = ['property_staff', 'property_manager'] as const;
+
+export type ContentEditor = { kind: 'regulator' } | { kind: 'property'; orgId: number };
+export const REGULATOR_EDITOR: ContentEditor = { kind: 'regulator' };
+
+/** The route let the person in; which content they may touch depends on which side they are on. */
+export function contentEditorOf(user: AuthUser): ContentEditor {
+  if (user.roles.some((r) => (CONTENT_READER_ROLES as readonly string[]).includes(r))) return REGULATOR_EDITOR;
+  if (user.orgId != null && user.roles.some((r) => (COMMUNITY_NOTICE_EDITOR_ROLES as readonly string[]).includes(r))) return { kind: 'property', orgId: user.orgId };
+  throw errors.forbidden('ROLE_DENIED', '您的角色无权访问此功能');
+}
+
+async function communitiesOf(orgId: number, t?: Transaction): Promise<number[]> {
+  return (await Community.findAll({ where: { property_org_id: orgId }, attributes: ['id'], transaction: t })).map((c) => c.id);
+}
+
+/** A property company may write only 物业管理 notices of a community it serves. */
+async function checkCommunityNotice(t: Transaction, editor: ContentEditor, input: ContentCreate): Promise<void> {
+  if (editor.kind === 'regulator') return;
+  if (input.channel !== 'notice' || input.section !== 'property' || input.communityId == null) {
+    throw errors.forbidden('CONTENT_COMMUNITY_ONLY', '物业服务企业只能发布本企业服务小区的小区公告（栏目选“通知公告”、板块选“物业管理”并选择小区）');
+  }
+  const c = await Community.findByPk(input.communityId, { attributes: ['id', 'property_org_id'], transaction: t });
+  if (c && c.property_org_id !== editor.orgId) throw errors.forbidden('CONTENT_COMMUNITY_ONLY', '只能向本企业服务的小区发布公告');
+}
+
+/** Content outside a property company's communities does not exist for it. */
+async function assertEditable(t: Transaction | undefined, editor: ContentEditor, c: Content): Promise<void> {
+  if (editor.kind === 'regulator') return;
+  const own = c.community_id != null && c.channel === 'notice' && (await communitiesOf(editor.orgId, t)).includes(c.community_id);
+  if (!own) throw errors.notFound('CONTENT_NOT_FOUND', '内容不存在');
+}
 
 // ---------- presenters: the public never sees authors or workflow fields ----------
 
@@ -127,9 +165,10 @@ export async function publicAttachmentOf(id: number, fileId: string): Promise<Fi
 
 // ---------- management ----------
 
-export async function listContents(q: ContentListQuery, now = new Date()): Promise<Page<ManagedContent>> {
+export async function listContents(q: ContentListQuery, now = new Date(), editor: ContentEditor = REGULATOR_EDITOR): Promise<Page<ManagedContent>> {
   const and = filterWhere(q);
   if (q.status) and.push(statusWhere(q.status, now));
+  if (editor.kind === 'property') and.push({ channel: 'notice', community_id: await communitiesOf(editor.orgId) });
   const { rows, count } = await Content.findAndCountAll({
     where: { [Op.and]: and },
     attributes: { exclude: ['body'] },
@@ -139,9 +178,10 @@ export async function listContents(q: ContentListQuery, now = new Date()): Promi
   return { items: rows.map((c) => presentManaged(c, now)), total: count, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getContent(id: number, now = new Date()): Promise<ManagedContentDetail> {
+export async function getContent(id: number, now = new Date(), editor: ContentEditor = REGULATOR_EDITOR): Promise<ManagedContentDetail> {
   const c = await Content.findByPk(id);
   if (!c) throw errors.notFound('CONTENT_NOT_FOUND', '内容不存在');
+  await assertEditable(undefined, editor, c);
   return {
     ...presentManaged(c, now), body: c.body,
     videoUrl: c.video_file_id ? `/api/files/${c.video_file_id}` : null,
@@ -175,24 +215,28 @@ const columnsOf = (input: ContentCreate) => ({
   community_id: input.communityId,
 });
 
-export async function createContent(deps: Deps, actor: AuditActor, input: ContentCreate): Promise<ManagedContentDetail> {
+export async function createContent(deps: Deps, actor: AuditActor, input: ContentCreate, editor: ContentEditor = REGULATOR_EDITOR): Promise<ManagedContentDetail> {
   const id = await deps.db.tx(async (t) => {
     await checkReferences(t, input);
+    await checkCommunityNotice(t, editor, input);
+    // A company's notice is signed by the company unless it says otherwise.
+    const issuer = input.issuer ?? (editor.kind === 'property' ? (await Org.findByPk(editor.orgId, { attributes: ['name'], transaction: t }))?.name ?? null : null);
     const now = new Date();
     const c = await Content.create(
-      { ...columnsOf(input), status: 'draft', publish_at: null, published_at: null, created_by: actor.userId, updated_by: actor.userId, created_at: now, updated_at: now },
+      { ...columnsOf(input), issuer, status: 'draft', publish_at: null, published_at: null, created_by: actor.userId, updated_by: actor.userId, created_at: now, updated_at: now },
       { transaction: t },
     );
     await appendAudit(t, actor, { action: 'content.create', objectType: 'content', objectId: c.id, detail: { channel: c.channel, section: c.section, title: c.title } });
     return c.id;
   });
-  return getContent(id);
+  return getContent(id, undefined, editor);
 }
 
 /** Lock the row, check the version the editor saw, and record a due schedule as published. */
-async function lockForChange(t: Transaction, id: number, version: number, now: Date): Promise<{ c: Content; status: ContentStatus }> {
+async function lockForChange(t: Transaction, id: number, version: number, now: Date, editor: ContentEditor): Promise<{ c: Content; status: ContentStatus }> {
   const c = await Content.findByPk(id, { transaction: t, lock: t.LOCK.UPDATE });
   if (!c) throw errors.notFound('CONTENT_NOT_FOUND', '内容不存在');
+  await assertEditable(t, editor, c);
   if (c.version !== version) {
     throw errors.conflict('CONTENT_STALE', `内容已被他人修改（您看到的是第${version}版，当前为第${c.version}版），请刷新后再操作`);
   }
@@ -201,27 +245,30 @@ async function lockForChange(t: Transaction, id: number, version: number, now: D
   return { c, status };
 }
 
-export async function updateContent(deps: Deps, actor: AuditActor, id: number, input: ContentUpdate): Promise<ManagedContentDetail> {
+export async function updateContent(deps: Deps, actor: AuditActor, id: number, input: ContentUpdate, editor: ContentEditor = REGULATOR_EDITOR): Promise<ManagedContentDetail> {
   await deps.db.tx(async (t) => {
     const now = new Date();
-    const { c } = await lockForChange(t, id, input.version, now);
+    const { c } = await lockForChange(t, id, input.version, now, editor);
     await checkReferences(t, input);
+    await checkCommunityNotice(t, editor, input);
     const next = columnsOf(input);
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => (c.get(k) ?? null) !== next[k]);
     c.set({ ...next, version: c.version + 1, updated_by: actor.userId, updated_at: now });
     await c.save({ transaction: t });
     await appendAudit(t, actor, { action: 'content.update', objectType: 'content', objectId: c.id, detail: { version: c.version, status: c.status, changed } });
   });
-  return getContent(id);
+  return getContent(id, undefined, editor);
 }
 
 export type TransitionInput = { version: number; publishAt?: string; reason?: string };
 
 /** Publish, schedule, withdraw or return to draft, as the transition table allows. */
-export async function transitionContent(deps: Deps, actor: AuditActor, id: number, action: ContentAction, input: TransitionInput): Promise<ManagedContentDetail> {
+export async function transitionContent(
+  deps: Deps, actor: AuditActor, id: number, action: ContentAction, input: TransitionInput, editor: ContentEditor = REGULATOR_EDITOR,
+): Promise<ManagedContentDetail> {
   await deps.db.tx(async (t) => {
     const now = new Date();
-    const { c, status: from } = await lockForChange(t, id, input.version, now);
+    const { c, status: from } = await lockForChange(t, id, input.version, now, editor);
     const to = CONTENT_ACTIONS[action];
     if (!canTransitionContent(from, to)) {
       throw errors.conflict('CONTENT_TRANSITION', `「${CONTENT_STATUS_LABELS[from]}」状态的内容不能${CONTENT_ACTION_LABELS[action]}`);
@@ -251,7 +298,7 @@ export async function transitionContent(deps: Deps, actor: AuditActor, id: numbe
       detail: { from, to, version: c.version, ...(publishAt ? { publishAt: publishAt.toISOString() } : {}), ...(input.reason ? { reason: input.reason } : {}) },
     });
   });
-  return getContent(id);
+  return getContent(id, undefined, editor);
 }
 
 // ---------- HTTP byte ranges for video ----------

@@ -4,4 +4,4 @@ export { enqueueMessage, type EnqueueMessage, type QueuedMessage } from './outbo
 export { dispatchOnce, startDispatcher, type DispatchResult } from './dispatcher';
 export { initOutboxModels, OutboxMessage } from './models';
 export { outboxRoutes } from './routes';
-export { TEMPLATE_KEYS, type TemplateKey, type TemplateData, type WorkflowNoticeData } from './templates';
+export { TEMPLATE_KEYS, type TemplateKey, type TemplateData, type WorkflowNoticeData, type TicketNoticeData } from './templates';

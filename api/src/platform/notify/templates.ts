@@ -6,8 +6,13 @@
 import { z, formatShanghai } from '@hq/common';
 import { SMS_PARAM_MAX_CHARS, SMS_SEGMENT_CHARS, renderSms } from '../../integrations/sms/protocol';
 
-export const TEMPLATE_KEYS = ['workflow.todo', 'workflow.returned', 'workflow.approved', 'workflow.rejected'] as const;
+export const TEMPLATE_KEYS = [
+  'workflow.todo', 'workflow.returned', 'workflow.approved', 'workflow.rejected',
+  'ticket.result', 'ticket.assigned', 'ticket.due_soon', 'ticket.escalated',
+] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+const page = z.string().regex(/^[A-Za-z0-9_/-]{1,128}(\?[^\s]{0,256})?$/);
 
 /** What the application/review engine says about an application (申请/审核). */
 export const workflowNoticeData = z.object({
@@ -24,36 +29,66 @@ export const workflowNoticeData = z.object({
   /** When it happened; the time of enqueueing when left out. */
   at: z.coerce.date().optional(),
   /** Mini-program page the WeChat card opens. */
-  page: z.string().regex(/^[A-Za-z0-9_/-]{1,128}(\?[^\s]{0,256})?$/).optional(),
+  page: page.optional(),
 });
 export type WorkflowNoticeData = z.input<typeof workflowNoticeData>;
+
+/** What the ticket service says about a repair, complaint or patrol issue (报修/投诉/巡查). */
+export const ticketNoticeData = z.object({
+  /** 报修 / 投诉 / 巡查问题 */
+  business: z.string().trim().min(1).max(20),
+  /** 受理编号, e.g. BX2026000123 */
+  ticketNo: z.string().trim().min(1).max(32),
+  /** The category as people know it, e.g. 渗漏水 */
+  category: z.string().trim().max(40).nullish(),
+  /** The outcome (result notices): 已办结 / 非本单位职责 / 重复件 */
+  outcome: z.string().trim().max(20).nullish(),
+  /** The handler's written result (result notices). */
+  result: z.string().trim().max(2000).nullish(),
+  /** The last day of the deadline, YYYY-MM-DD. */
+  dueDate: z.string().trim().max(10).nullish(),
+  /** Who it was escalated to (escalation notices), e.g. 街道/社区 */
+  level: z.string().trim().max(20).nullish(),
+  at: z.coerce.date().optional(),
+  page: page.optional(),
+});
+export type TicketNoticeData = z.input<typeof ticketNoticeData>;
 
 export interface TemplateData {
   'workflow.todo': WorkflowNoticeData;
   'workflow.returned': WorkflowNoticeData;
   'workflow.approved': WorkflowNoticeData;
   'workflow.rejected': WorkflowNoticeData;
+  'ticket.result': TicketNoticeData;
+  'ticket.assigned': TicketNoticeData;
+  'ticket.due_soon': TicketNoticeData;
+  'ticket.escalated': TicketNoticeData;
 }
 
-type Stored = z.output<typeof workflowNoticeData>;
+type WorkflowStored = z.output<typeof workflowNoticeData>;
+type TicketStored = z.output<typeof ticketNoticeData>;
+/** What the outbox stores for a template: its data checked, `at` filled in. */
+export type StoredData<K extends TemplateKey> = (K extends `ticket.${string}` ? TicketStored : WorkflowStored) & { at: Date };
 
-interface TemplateDef {
+interface TemplateDef<D> {
   /** What operators see in the outbox list. */
   label: string;
-  data: z.ZodType<Stored>;
+  data: z.ZodType<Omit<D, 'at'> & { at?: Date }>;
+  /** Data that renders the template (the simulators learn the keywords from it). */
+  sample: Record<string, unknown>;
   sms: {
     /** Code at the gateway (SMS_TEMPLATE_CODES may override it per deployment). */
     code: string;
     /** Text as registered, ${name} placeholders; the gateway adds the 【signature】. */
     text: string;
-    params(d: Stored): Record<string, string>;
+    params(d: D): Record<string, string>;
   };
   wechat: {
     /** Template id in the mini-program's console (WECHAT_SUBSCRIBE_TEMPLATES may override). */
     templateId: string;
     /** Keyword → its value for this notice (fitted to the keyword's rules when sent). */
-    fields(d: Stored): Record<string, string>;
-    page(d: Stored): string;
+    fields(d: D): Record<string, string>;
+    page(d: D): string;
   };
 }
 
@@ -65,11 +100,12 @@ const ENTERPRISE_HOME = 'subpackages/enterprise/pages/home/index';
  */
 function workflowNotice(o: {
   label: string; smsCode: string; smsText: string; wechatId: string; page: string;
-  state(d: Stored): string; note(d: Stored): string;
-}): TemplateDef {
+  state(d: WorkflowStored): string; note(d: WorkflowStored): string;
+}): TemplateDef<WorkflowStored & { at: Date }> {
   return {
     label: o.label,
     data: workflowNoticeData,
+    sample: { business: '示例' },
     sms: { code: o.smsCode, text: o.smsText, params: (d) => ({ business: d.business, appNo: d.appNo || '暂无', step: d.step || '审核' }) },
     wechat: {
       templateId: o.wechatId,
@@ -81,7 +117,34 @@ function workflowNotice(o: {
   };
 }
 
-const REGISTRY: Record<TemplateKey, TemplateDef> = {
+const OWNER_HOME = 'subpackages/owner/pages/home/index';
+const STAFF_HOME = 'subpackages/staff/pages/home/index';
+
+/**
+ * The ticket notices share one subscribe-message layout:
+ * thing1 事项 · character_string2 受理编号 · phrase3 状态 · time4 时间 · thing5 说明.
+ */
+function ticketNotice(o: {
+  label: string; smsCode: string; smsText: string; wechatId: string; page: string;
+  params(d: TicketStored): Record<string, string>; state(d: TicketStored): string; note(d: TicketStored): string;
+}): TemplateDef<TicketStored & { at: Date }> {
+  return {
+    label: o.label,
+    data: ticketNoticeData,
+    sample: { business: '报修', ticketNo: 'BX2026000001', category: '其他', outcome: '已办结', result: '示例', dueDate: '2026-01-05', level: '物业项目经理' },
+    sms: { code: o.smsCode, text: o.smsText, params: (d) => ({ business: d.business, ticketNo: d.ticketNo, ...o.params(d) }) },
+    wechat: {
+      templateId: o.wechatId,
+      fields: (d) => ({
+        thing1: `${d.business}${d.category ? `：${d.category}` : ''}`, character_string2: d.ticketNo, phrase3: o.state(d),
+        time4: wechatTime(d.at ?? new Date()), thing5: o.note(d),
+      }),
+      page: (d) => d.page ?? o.page,
+    },
+  };
+}
+
+const REGISTRY: { [K in TemplateKey]: TemplateDef<StoredData<K>> } = {
   'workflow.todo': workflowNotice({
     label: '待办提醒', smsCode: 'SMS_HQ_WF_TODO', smsText: '您有一件${business}申请待${step}（受理编号${appNo}），请及时登录系统办理。',
     wechatId: 'hqWfTodo-4nW2bM8qKc1vT9xYp3LrZs6dFg0aHjUe5Ni', page: 'pages/index/index',
@@ -102,6 +165,33 @@ const REGISTRY: Record<TemplateKey, TemplateDef> = {
     wechatId: 'hqWfReject-9tB3nK6wQ2xM8cV5rY1pL7sF4dG0hJzE', page: ENTERPRISE_HOME,
     state: () => '未予通过', note: (d) => d.opinion || '请登录系统查看审核意见',
   }),
+  // PM-025 / PM-158: the handler's result goes back to the complainant or owner.
+  'ticket.result': ticketNotice({
+    label: '办理结果通知', smsCode: 'SMS_HQ_TK_RESULT', smsText: '您反映的${business}（编号${ticketNo}）${outcome}，处理结果：${result}',
+    wechatId: 'hqTkResult-3fH8kP2wN6tQ9xB4mV7cR1sL5dJ0gYzE', page: OWNER_HOME,
+    params: (d) => ({ outcome: d.outcome || '已办结', result: d.result || '请登录查看' }),
+    state: (d) => d.outcome || '已办结', note: (d) => d.result || '请登录查看处理结果',
+  }),
+  'ticket.assigned': ticketNotice({
+    label: '派单通知', smsCode: 'SMS_HQ_TK_ASSIGNED', smsText: '您有一件${business}待处理（编号${ticketNo}），请于${dueDate}前办结。',
+    wechatId: 'hqTkAssign-8mQ3vB6nK1xT4cW9pR2sY7fL5dH0gJzA', page: STAFF_HOME,
+    params: (d) => ({ dueDate: d.dueDate || '期限内' }),
+    state: () => '待处理', note: (d) => (d.dueDate ? `请于${d.dueDate}前办结` : '请及时处理'),
+  }),
+  // PM-026 / PM-032: a warning before the deadline …
+  'ticket.due_soon': ticketNotice({
+    label: '即将到期提醒', smsCode: 'SMS_HQ_TK_DUE_SOON', smsText: '${business}（编号${ticketNo}）将于${dueDate}到期，请尽快办结。',
+    wechatId: 'hqTkDueSoon-5kR2vN8tM4xC1bQ7wZ3pL9sD6fG0hJy', page: STAFF_HOME,
+    params: (d) => ({ dueDate: d.dueDate || '近日' }),
+    state: () => '即将到期', note: (d) => (d.dueDate ? `办理期限${d.dueDate}` : '请尽快办结'),
+  }),
+  // … and after it, up the ladder (property manager → street / community office → regulator).
+  'ticket.escalated': ticketNotice({
+    label: '超期升级督办', smsCode: 'SMS_HQ_TK_ESCALATED', smsText: '${business}（编号${ticketNo}）已超过办理期限${dueDate}，已升级至${level}督办，请尽快处理。',
+    wechatId: 'hqTkEscalate-1tB7nK4wQ9xM2cV6rY3pL8sF5dG0hJ', page: STAFF_HOME,
+    params: (d) => ({ dueDate: d.dueDate || '', level: d.level || '上级' }),
+    state: () => '超期督办', note: (d) => `已升级至${d.level || '上级'}`,
+  }),
 };
 
 export function isTemplateKey(key: string): key is TemplateKey {
@@ -113,9 +203,9 @@ export function templateLabel(key: string): string {
 }
 
 /** Checks and normalises a sender's data (fills in `at`); what the outbox stores. */
-export function normaliseData(key: TemplateKey, data: unknown, now = new Date()): Stored {
-  const d = REGISTRY[key].data.parse(data);
-  return { ...d, at: d.at ?? now };
+export function normaliseData<K extends TemplateKey>(key: K, data: unknown, now = new Date()): StoredData<K> {
+  const d = (REGISTRY[key] as TemplateDef<StoredData<K>>).data.parse(data);
+  return { ...d, at: d.at ?? now } as StoredData<K>;
 }
 
 /** Per-deployment codes and ids; keys not named keep the defaults above. */
@@ -145,8 +235,8 @@ export interface RenderedSms {
 }
 
 /** The SMS for a notice, its parameters shortened (longest first) until it fits one segment. */
-export function renderSmsNotice(key: TemplateKey, data: Stored, o: TemplateOverrides): RenderedSms {
-  const t = REGISTRY[key];
+export function renderSmsNotice<K extends TemplateKey>(key: K, data: StoredData<K>, o: TemplateOverrides): RenderedSms {
+  const t = REGISTRY[key] as TemplateDef<StoredData<K>>;
   const params = Object.fromEntries(Object.entries(t.sms.params(data)).map(([k, v]) => [k, cleanParam(v)]));
   let text = renderSms(o.smsSignName, t.sms.text, params)!;
   while ([...text].length > SMS_SEGMENT_CHARS) {
@@ -193,14 +283,16 @@ export interface RenderedWechat {
   data: Record<string, { value: string }>;
 }
 
-export function renderWechatNotice(key: TemplateKey, data: Stored, o: Omit<TemplateOverrides, 'smsSignName'>): RenderedWechat {
-  const t = REGISTRY[key];
+export function renderWechatNotice<K extends TemplateKey>(key: K, data: StoredData<K>, o: Omit<TemplateOverrides, 'smsSignName'>): RenderedWechat {
+  const t = REGISTRY[key] as TemplateDef<StoredData<K>>;
   const fields = Object.entries(t.wechat.fields(data)).map(([kw, v]) => [kw, { value: fitKeyword(kw, v) }]);
   return { templateId: o.wechatSubscribeTemplates?.[key] ?? t.wechat.templateId, page: t.wechat.page(data), data: Object.fromEntries(fields) };
 }
 
 /** Template id → keywords, for the WeChat simulator. */
 export function wechatTemplateCatalogue(o: Omit<TemplateOverrides, 'smsSignName'>): Record<string, string[]> {
-  const sample = normaliseData('workflow.todo', { business: '示例' });
-  return Object.fromEntries(TEMPLATE_KEYS.map((k) => [o.wechatSubscribeTemplates?.[k] ?? REGISTRY[k].wechat.templateId, Object.keys(REGISTRY[k].wechat.fields(sample))]));
+  return Object.fromEntries(TEMPLATE_KEYS.map((k) => {
+    const t = REGISTRY[k] as TemplateDef<StoredData<typeof k>>;
+    return [o.wechatSubscribeTemplates?.[k] ?? t.wechat.templateId, Object.keys(t.wechat.fields(normaliseData(k, t.sample)))];
+  }));
 }
