@@ -20,6 +20,21 @@ const ContentEditorPage = lazy(() => import('./resources/content/ContentEditorPa
 const ApplicationInboxPage = lazy(() => import('./resources/applications/ApplicationInboxPage').then((m) => ({ default: m.ApplicationInboxPage })));
 const ApplicationPage = lazy(() => import('./resources/applications/ApplicationPage').then((m) => ({ default: m.ApplicationPage })));
 const PermitListPage = lazy(() => import('./resources/permits/PermitListPage').then((m) => ({ default: m.PermitListPage })));
+const MyEnterprisePage = lazy(() => import('./resources/enterprises/MyEnterprisePage').then((m) => ({ default: m.MyEnterprisePage })));
+const EnterpriseListPage = lazy(() => import('./resources/enterprises/EnterpriseListPage').then((m) => ({ default: m.EnterpriseListPage })));
+const BrokerListPage = lazy(() => import('./resources/enterprises/BrokerListPage').then((m) => ({ default: m.BrokerListPage })));
+const CreditEventListPage = lazy(() => import('./resources/credit/CreditEventListPage').then((m) => ({ default: m.CreditEventListPage })));
+const ObjectionListPage = lazy(() => import('./resources/credit/ObjectionListPage').then((m) => ({ default: m.ObjectionListPage })));
+const CreditSubjectsPage = lazy(() => import('./resources/credit/CreditSubjectsPage').then((m) => ({ default: m.CreditSubjectsPage })));
+const CreditSubjectPage = lazy(() => import('./resources/credit/CreditSubjectPage').then((m) => ({ default: m.CreditSubjectPage })));
+const CreditStandardsPage = lazy(() => import('./resources/credit/CreditStandardsPage').then((m) => ({ default: m.CreditStandardsPage })));
+const CommunityListPage = lazy(() => import('./resources/property/CommunityListPage').then((m) => ({ default: m.CommunityListPage })));
+const TicketListPage = lazy(() => import('./resources/property/TicketListPage').then((m) => ({ default: m.TicketListPage })));
+const TicketPage = lazy(() => import('./resources/property/TicketPage').then((m) => ({ default: m.TicketPage })));
+const ComplaintRegisterPage = lazy(() => import('./resources/property/ComplaintRegisterPage').then((m) => ({ default: m.ComplaintRegisterPage })));
+const MonitorPage = lazy(() => import('./resources/property/MonitorPage').then((m) => ({ default: m.MonitorPage })));
+const PatrolListPage = lazy(() => import('./resources/property/PatrolListPage').then((m) => ({ default: m.PatrolListPage })));
+const NoticeListPage = lazy(() => import('./resources/property/NoticeListPage').then((m) => ({ default: m.NoticeListPage })));
 
 /** Built pages by menu key; menu entries not listed here show the shared "coming later" page. */
 const PAGES: Partial<Record<string, ComponentType>> = {
@@ -28,6 +43,19 @@ const PAGES: Partial<Record<string, ComponentType>> = {
   contents: ContentListPage,
   applications: ApplicationInboxPage,
   permits: PermitListPage,
+  'my-org': MyEnterprisePage,
+  orgs: EnterpriseListPage,
+  brokers: BrokerListPage,
+  'credit-events': CreditEventListPage,
+  'credit-objections': ObjectionListPage,
+  'credit-subjects': CreditSubjectsPage,
+  'credit-standards': CreditStandardsPage,
+  communities: CommunityListPage,
+  tickets: TicketListPage,
+  'complaint-register': ComplaintRegisterPage,
+  monitor: MonitorPage,
+  patrols: PatrolListPage,
+  'community-notices': NoticeListPage,
   audit: AuditPage,
   account: AccountPage,
 };
@@ -37,6 +65,8 @@ const SUB_PAGES: Partial<Record<string, { path: string; Page: ComponentType }[]>
   projects: [{ path: ':id', Page: ProjectDetailPage }],
   contents: [{ path: ':id', Page: ContentEditorPage }],
   applications: [{ path: ':id', Page: ApplicationPage }],
+  'credit-subjects': [{ path: ':kind/:id', Page: CreditSubjectPage }],
+  tickets: [{ path: ':id', Page: TicketPage }],
 };
 
 export interface FromState {

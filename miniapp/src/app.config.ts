@@ -23,13 +23,26 @@ export default defineAppConfig({
         'pages/verify/index', // 证书核验: opened from the QR code on 预售许可证 / 现售备案证明
       ],
     },
-    { root: 'subpackages/owner', name: 'owner', pages: ['pages/home/index'] }, // 业主服务
-    { root: 'subpackages/staff', name: 'staff', pages: ['pages/home/index'] }, // 物业工作人员
+    {
+      // 业主服务: houses and members, 房屋认证, 报修/投诉 and following them, community notices.
+      root: 'subpackages/owner',
+      name: 'owner',
+      pages: ['pages/home/index', 'pages/houses/index', 'pages/verify/index', 'pages/report/index', 'pages/tickets/index', 'pages/ticket/index', 'pages/notices/index'],
+    },
+    {
+      // 物业工作人员: task lists and the work on a ticket, patrol tasks, 随手拍.
+      root: 'subpackages/staff',
+      name: 'staff',
+      pages: ['pages/home/index', 'pages/tasks/index', 'pages/ticket/index', 'pages/patrols/index', 'pages/patrol/index', 'pages/snap/index'],
+    },
     { root: 'subpackages/broker', name: 'broker', pages: ['pages/home/index', 'pages/filing/index'] }, // 经纪人/中介 (filing: 经纪人备案)
     { root: 'subpackages/inspector', name: 'inspector', pages: ['pages/home/index'] }, // 巡查检查
-    { root: 'subpackages/committee', name: 'committee', pages: ['pages/home/index'] }, // 业委会
+    { root: 'subpackages/committee', name: 'committee', pages: ['pages/home/index', 'pages/tickets/index', 'pages/ticket/index'] }, // 业委会 (read-only supervision)
     { root: 'subpackages/enterprise', name: 'enterprise', pages: ['pages/home/index'] }, // 企业服务
   ],
+  // Patrol photos record where they were taken (refusing is fine: the photo goes without it).
+  permission: { 'scope.userLocation': { desc: '记录巡查照片的拍摄位置' } },
+  requiredPrivateInfos: ['getLocation'],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f5fbf',

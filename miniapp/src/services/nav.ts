@@ -6,6 +6,22 @@ export const PAGES = {
   mine: '/pages/mine/index',
   login: '/pages/login/index',
   brokerFiling: '/subpackages/broker/pages/filing/index', // 经纪人备案
+  // 业主服务
+  ownerHouses: '/subpackages/owner/pages/houses/index', // 我的房屋
+  ownerVerify: '/subpackages/owner/pages/verify/index', // 房屋认证
+  ownerReport: '/subpackages/owner/pages/report/index', // 我要报修 / 我要投诉 (?kind=)
+  ownerTickets: '/subpackages/owner/pages/tickets/index', // 我的报修/投诉 (?kind=)
+  ownerTicket: '/subpackages/owner/pages/ticket/index', // (?id=)
+  ownerNotices: '/subpackages/owner/pages/notices/index', // 社区公告
+  // 物业工作人员
+  staffTasks: '/subpackages/staff/pages/tasks/index', // 报修/投诉/巡查问题处理 (?kind=&tab=)
+  staffTicket: '/subpackages/staff/pages/ticket/index', // (?id=)
+  staffPatrols: '/subpackages/staff/pages/patrols/index', // 巡查任务
+  staffPatrol: '/subpackages/staff/pages/patrol/index', // (?id=)
+  staffSnap: '/subpackages/staff/pages/snap/index', // 随手拍 (?taskId=&communityId=)
+  // 业委会
+  committeeTickets: '/subpackages/committee/pages/tickets/index', // 报修/投诉监督 (?kind=)
+  committeeTicket: '/subpackages/committee/pages/ticket/index', // (?id=)
 } as const
 
 /** The public (no-login) pages, all in the `public` subpackage. */

@@ -10,7 +10,8 @@ export const STATUS_OPTIONS = (Object.keys(APPLICATION_STATUS_LABELS) as Applica
 /** Who works an application from the inbox: the reviewers of its steps and the applicant's staff. */
 // The industry association reviews agency and broker filings (行业协会审核).
 export const REVIEWER_ROLES: Role[] = ['reviewer_1', 'reviewer_2', 'reviewer_3', 'leader', 'association'];
-export const APPLICANT_ROLES: Role[] = ['developer_staff'];
+// Enterprises apply: developers, agencies (备案、变更) and property companies (备案).
+export const APPLICANT_ROLES: Role[] = ['developer_staff', 'agency_admin', 'property_staff'];
 
 export interface InboxTab {
   key: 'todo' | 'done' | 'mine' | 'drafts';

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '报修与投诉监督',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '巡查任务',
+  enablePullDownRefresh: true,
+})

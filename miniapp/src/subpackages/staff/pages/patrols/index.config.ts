@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '巡查任务',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 120,
+})
