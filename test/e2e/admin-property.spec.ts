@@ -13,41 +13,11 @@ import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import sqlite3 from 'sqlite3';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, signIn, signOut, totp } from './helpers';
+import {
+  DEMO_PASSWORD, DEMO_TOTP_SECRET, STEP_MS, browserSignIn, freshStep, lastStep, loginBudget, signOut, stepNow, totp,
+} from './helpers';
 
-// ---------- sign-ins within the server's limits ----------
-// A TOTP code is accepted once per person per 30-second step, and the API takes at most 20
-// sign-in requests a minute from one address: both are respected here, not raced.
-
-const STEP_MS = 30_000;
-const stepNow = () => Math.floor(Date.now() / STEP_MS);
-const lastStep = new Map<string, number>();
-const loginHits: number[] = [];
-
-async function loginBudget(n: number) {
-  for (;;) {
-    const now = Date.now();
-    while (loginHits.length && now - loginHits[0] > 61_000) loginHits.shift();
-    if (loginHits.length + n <= 18) break;
-    await new Promise((r) => setTimeout(r, 61_000 - (now - loginHits[0]) + 100));
-  }
-  for (let i = 0; i < n; i++) loginHits.push(Date.now());
-}
-
-async function freshStep(username: string) {
-  const last = lastStep.get(username);
-  if (last === undefined) return;
-  const wait = (last + 1) * STEP_MS - Date.now();
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait + 300));
-}
-
-async function browserSignIn(page: Page, username: string, withTotp: boolean) {
-  if (withTotp) await freshStep(username);
-  await loginBudget(withTotp ? 2 : 1);
-  await signIn(page, username, withTotp);
-  if (withTotp) lastStep.set(username, stepNow());
-}
-
+// Sign-ins are paced by helpers.ts (one TOTP code per person per step, 20 sign-ins a minute).
 type Auth = { Authorization: string };
 
 async function apiSignIn(request: APIRequestContext, username: string): Promise<Auth> {

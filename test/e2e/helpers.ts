@@ -57,3 +57,41 @@ export async function stationed(page: Page) {
 
 /** Taro renders buttons as <taro-button-core>; its inner text does not take clicks, the button does. */
 export const taroButton = (page: Page, text: string | RegExp) => page.locator('taro-button-core').filter({ hasText: text });
+
+// ---------- sign-ins within the server's limits ----------
+// A TOTP code is accepted once per person per 30-second step, and the API takes at most 20
+// sign-in requests a minute from one address: both are respected here, not raced. The state is
+// per worker, so it holds across spec files.
+
+export const STEP_MS = 30_000;
+export const stepNow = () => Math.floor(Date.now() / STEP_MS);
+/** Each person's last TOTP step used. */
+export const lastStep = new Map<string, number>();
+const loginHits: number[] = [];
+
+/** Waits until `n` more sign-in requests stay within 18 in any minute (the limit is 20). */
+export async function loginBudget(n: number) {
+  for (;;) {
+    const now = Date.now();
+    while (loginHits.length && now - loginHits[0] > 61_000) loginHits.shift();
+    if (loginHits.length + n <= 18) break;
+    await new Promise((r) => setTimeout(r, 61_000 - (now - loginHits[0]) + 100));
+  }
+  for (let i = 0; i < n; i++) loginHits.push(Date.now());
+}
+
+/** A person's next code must come from a later step than their last one. */
+export async function freshStep(username: string) {
+  const last = lastStep.get(username);
+  if (last === undefined) return;
+  const wait = (last + 1) * STEP_MS - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait + 300));
+}
+
+/** signIn, paced by the limits above. */
+export async function browserSignIn(page: Page, username: string, withTotp: boolean) {
+  if (withTotp) await freshStep(username);
+  await loginBudget(withTotp ? 2 : 1);
+  await signIn(page, username, withTotp);
+  if (withTotp) lastStep.set(username, stepNow());
+}
