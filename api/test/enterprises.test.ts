@@ -95,6 +95,7 @@ describe('registration (开发企业注册)', () => {
     // Drafts are not history; the approved registration and change are, newest first.
     expect(mine.body.history.map((h: any) => [h.type, h.status])).toEqual([['developer_change', 'approved'], ['developer_registration', 'approved']]);
     expect(mine.body.history[0]).toMatchObject({ typeLabel: '房地产开发企业变更', appNo: app.appNo });
+    await settle(); // public pages may be up to 500 ms stale
     expect((await api.call('GET', `/api/public/developers/${newDeveloper.id}`)).body.legalRep).toBe('钟伟明');
   });
 });
@@ -142,6 +143,7 @@ describe('qualification (资质申报): the reviewer may correct the application
     expect(mine.history[0]).toMatchObject({ type: 'developer_qualification', corrected: true });
     expect(mine.qualification).toMatchObject({ id: app.resultId, grade: 'second', gradeLabel: '二级', status: 'valid', certNo: expect.stringMatching(/^横琴房开资字（\d{4}）第\d{5}号$/) });
     // Qualified now: base 60 + 10 (valid qualification) = 70, A.
+    await settle(); // public pages may be up to 500 ms stale
     expect((await api.call('GET', `/api/public/developers/${newDeveloper.id}`)).body).toMatchObject({ qualification: { gradeLabel: '二级', statusLabel: '有效' }, credit: { score: 70, grade: 'A' } });
 
     const pdf = await binary(api, `/api/certificates/${app.resultId}/certificate.pdf`, token);
@@ -175,6 +177,7 @@ describe('qualification (资质申报): the reviewer may correct the application
     expect(after.certificates.find((c: any) => c.id === mine.qualification.id)).toMatchObject({ status: 'superseded', statusLabel: '已变更换发' });
     const old = await api.call('GET', `/api/public/certificates/verify?no=${encodeURIComponent(mine.qualification.certNo)}`);
     expect(old.body).toMatchObject({ valid: false, status: 'superseded', message: `该房地产开发企业资质证书已变更换发，请以新证 ${after.qualification.certNo} 为准` });
+    await settle(); // public pages may be up to 500 ms stale
     expect((await api.call('GET', `/api/public/developers/${newDeveloper.id}`)).body.credit).toMatchObject({ score: 75, grade: 'A' });
   });
 });
