@@ -1,7 +1,9 @@
 // Response cache for public reads. An entry is served as-is for `freshMs` after it was last
 // checked; after that the next request asks the source for the entry's version (one cheap
 // primary-key read) and rebuilds only if it moved. So a change shows within `freshMs` plus one
-// build, whatever the load, and a hot page costs almost nothing. Builds are single-flight per key.
+// build, whatever the load, and a hot page costs almost nothing. Checks and builds are
+// single-flight per key; readers who arrive while one runs get the entry they would have got a
+// moment earlier, unless it is over 2 × `freshMs` old.
 // Each process keeps its own entries; with several processes they agree within `freshMs`.
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
@@ -42,7 +44,16 @@ export class ResponseCache {
       return hit;
     }
     const running = this.pending.get(key);
-    if (running) return running;
+    if (running) {
+      // Someone is already asking the source. While that answer is on its way, an entry checked
+      // less than 2 × freshMs ago is still served: the rule "a change shows within freshMs plus
+      // one check and one build" holds, and a busy page does not stall every reader on one query.
+      if (hit && this.now() - hit.checkedAt < 2 * this.opts.freshMs) {
+        this.hits++;
+        return hit;
+      }
+      return running;
+    }
     const p = (async () => {
       const v = await version();
       if (v === null) {
