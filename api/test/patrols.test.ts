@@ -96,6 +96,10 @@ describe('doing patrols', () => {
     });
     expect(issue.status).toBe(201);
     expect((await as('property1', 'GET', `/api/patrol-tasks/${t.id}`)).body).toMatchObject({ issues: 1, openIssues: 1 });
+    // The ticket list filtered by the task finds that issue and nothing else.
+    const found = await as('property1', 'GET', `/api/tickets?patrolTaskId=${t.id}`);
+    expect(found.body).toMatchObject({ total: 1, items: [{ id: issue.body.id }] });
+    expect((await as('property1', 'GET', '/api/tickets?patrolTaskId=0')).status).toBe(400);
 
     const fileId = await upload(api, tokens.staff, await photo());
     const album = await as('staff', 'POST', `/api/patrol-tasks/${t.id}/complete`, { note: '巡查完毕，发现1处问题已上报', photos: [{ fileId, fromCamera: false }] });

@@ -144,7 +144,7 @@ describe('monitoring', () => {
     await mk(1, { status: 'closed', due_date: today, done_date: today, done_at: new Date(), on_time: true, rating: 5 });
     await mk(2, { status: 'resolved', due_date: '2026-01-05', done_date: '2026-01-09', done_at: new Date(), on_time: false, rating: 2 });
     const overdue = await mk(3, { status: 'in_progress', due_date: '2026-01-05', escalation_level: 2 });
-    await mk(4, { status: 'accepted' });
+    const waiting = await mk(4, { status: 'accepted' });
     await mk(5, { status: 'withdrawn' });
     await PatrolTask.create({ community_id: w.c2.id, org_id: w.pco2.id, title: '十月消防通道巡查', checklist: '["消防通道","灭火器"]', due_date: '2026-10-31', status: 'open', assignee_user_id: w.users.staff2.id, created_by: null });
     await PatrolTask.create({ community_id: w.c2.id, org_id: w.pco2.id, title: '下月巡查', checklist: '[]', due_date: '2099-01-01', status: 'open', assignee_user_id: null, created_by: null });
@@ -159,6 +159,14 @@ describe('monitoring', () => {
     expect(m.body.trend).toHaveLength(12);
     expect(m.body.trend.at(-1)).toMatchObject({ created: 5, ...expected });
     expect(m.body.overdue.map((x: any) => x.id)).toEqual([overdue.id]);
+    // 即将到期: open and in the warning window, earliest due first — the list the monitor's count stands for.
+    const later = await mk(6, { status: 'accepted', warn_date: today, due_date: '2098-12-31' });
+    const sooner = await mk(7, { status: 'dispatched', warn_date: today, due_date: today });
+    const done = await mk(8, { status: 'closed', warn_date: today, due_date: today, done_date: today, done_at: new Date(), on_time: true });
+    const soon = await as('reviewer1', 'GET', `/api/tickets?state=due_soon&communityId=${w.c2.id}`);
+    expect(soon.body.items.map((x: any) => x.id)).toEqual([sooner.id, later.id, waiting.id]); // not the overdue one, not the closed one
+    expect((await as('reviewer1', 'GET', `/api/tickets/monitor?communityId=${w.c2.id}`)).body.totals.dueSoon).toBe(3);
+    await Ticket.destroy({ where: { id: [later.id, sooner.id, done.id] } });
     expect(m.body.overduePatrolTasks).toEqual([expect.objectContaining({
       title: '十月消防通道巡查', communityName: w.c2.name, orgName: w.pco2.name, checklist: ['消防通道', '灭火器'], overdue: true, assigneeName: '万科物业 许杰',
     })]);

@@ -322,8 +322,14 @@ export type TicketDetail = z.infer<typeof ticketDetail>;
 export const ticketQuery = pageQuery.extend({
   kind: ticketKind.optional(),
   status: z.union([ticketStatus, z.array(ticketStatus)]).optional(),
-  /** open = not done; done = resolved/closed…; overdue = open past the due date. */
-  state: z.enum(['open', 'done', 'overdue']).optional(),
+  /**
+   * open = not done; done = resolved/closed…; overdue = open past the due date; due_soon = open and
+   * in its warning window (warning day ≤ today ≤ due date), earliest due first — the same count
+   * as the monitor's 即将到期.
+   */
+  state: z.enum(['open', 'done', 'overdue', 'due_soon']).optional(),
+  /** The issues found on one patrol task. */
+  patrolTaskId: z.coerce.number().int().positive().optional(),
   communityId: z.coerce.number().int().positive().optional(),
   orgId: z.coerce.number().int().positive().optional(),
   /** Only those dispatched to me. */

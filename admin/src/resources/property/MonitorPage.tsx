@@ -2,14 +2,14 @@
 // shown with its parts — by property company and by community, the trend, what is overdue and how
 // far it has escalated, what is about to fall due, and the patrol tasks not done in time. The
 // figures are the API's (GET /api/tickets/monitor); this page only shows and exports them.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import {
   App, Button, Card, Col, DatePicker, Dropdown, Empty, Form, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography,
   type TableColumnsType,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { addDays, formatShanghai, shanghaiDate, type TicketKind } from '@hq/common';
+import { formatShanghai, shanghaiDate, type TicketKind } from '@hq/common';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useResource } from '../../components/usePagedList';
@@ -26,8 +26,6 @@ type OrgRow = MonitorResponse['byOrg'][number];
 type CommunityRow = MonitorResponse['byCommunity'][number];
 type RateFields = Pick<OrgRow, 'closed' | 'closedOnTime' | 'openOverdue' | 'open' | 'onTimeRate' | 'avgRating'>;
 
-/** Days until a ticket counts as "about to fall due" in the list below the overdue one. */
-const DUE_SOON_DAYS = 3;
 
 interface FilterValues {
   kind?: TicketKind;
@@ -63,18 +61,14 @@ export function MonitorPage() {
   const [granularity, setGranularity] = useState<'week' | 'month'>('month');
   const monitor = useResource((signal) => ticketsApi.monitor({ ...filters, granularity }, signal), [filters, granularity]);
   const dueSoon = useResource(
-    (signal) => ticketsApi.list({ state: 'open', kind: filters.kind, communityId: filters.communityId, orgId: filters.orgId, page: 1, pageSize: 200 }, signal),
+    (signal) => ticketsApi.list({ state: 'due_soon', kind: filters.kind, communityId: filters.communityId, orgId: filters.orgId, from: filters.from, to: filters.to, page: 1, pageSize: 100 }, signal),
     [filters, monitor.data?.asOf],
   );
   const [exporting, setExporting] = useState(false);
   const m = monitor.data;
   const today = shanghaiDate();
-  const soon = useMemo(
-    () => (dueSoon.data?.items ?? [])
-      .filter((t) => !t.overdue && t.dueDate >= today && t.dueDate <= addDays(today, DUE_SOON_DAYS))
-      .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
-    [dueSoon.data, today],
-  );
+  // In their warning window (预警日 ≤ today ≤ 办理期限), earliest due first, as the server counts them.
+  const soon = dueSoon.data?.items ?? [];
 
   const search = (v: FilterValues) =>
     setFilters({ kind: v.kind, orgId: v.orgId, communityId: v.communityId, from: v.range?.[0]?.format('YYYY-MM-DD'), to: v.range?.[1]?.format('YYYY-MM-DD') });
@@ -298,7 +292,7 @@ export function MonitorPage() {
         />
         {(m?.overdue.length ?? 0) >= 100 && <Typography.Text type="secondary">仅显示最早到期的100件，完整清单请导出。</Typography.Text>}
       </Card>
-      <Card title={`即将到期（${DUE_SOON_DAYS}日内）`}>
+      <Card title={`即将到期（已到预警日，共 ${dueSoon.data?.total ?? 0} 件）`}>
         <ErrorAlert error={dueSoon.error} />
         <Table<TicketSummary>
           rowKey="id"
@@ -309,6 +303,7 @@ export function MonitorPage() {
           pagination={soon.length > 10 ? { pageSize: 10, size: 'small' } : false}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="近期没有即将到期的工单" /> }}
         />
+        {(dueSoon.data?.total ?? 0) > soon.length && <Typography.Text type="secondary">仅显示最早到期的{soon.length}件，完整清单请在「报修投诉工单」中按「即将到期（已预警）」查询或导出。</Typography.Text>}
       </Card>
       <Row gutter={[16, 16]}>
         <Col span={24}>

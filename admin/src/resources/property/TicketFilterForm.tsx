@@ -2,7 +2,7 @@ import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { TicketKind } from '@hq/common';
 import type { TicketFilters } from './api';
-import { ESCALATION_OPTIONS, KIND_OPTIONS, STATE_OPTIONS, STATUS_OPTIONS } from './dictionary';
+import { ESCALATION_OPTIONS, KIND_OPTIONS, STATUS_OPTIONS, TICKET_STATE_OPTIONS } from './dictionary';
 import { CommunitySelect, OrgSelect } from './pickers';
 
 interface Values {
@@ -45,7 +45,7 @@ export function TicketFilterForm({ onSearch, showCompany }: { onSearch: (f: Tick
         <Select placeholder="全部" allowClear options={KIND_OPTIONS} style={{ width: 110 }} />
       </Form.Item>
       <Form.Item label="办理情况" name="state">
-        <Select placeholder="全部" allowClear options={[...STATE_OPTIONS]} style={{ width: 130 }} />
+        <Select placeholder="全部" allowClear options={[...TICKET_STATE_OPTIONS]} style={{ width: 130 }} />
       </Form.Item>
       <Form.Item label="状态" name="status">
         <Select placeholder="全部" allowClear options={STATUS_OPTIONS} style={{ width: 130 }} />

@@ -18,6 +18,8 @@ export const STATE_OPTIONS = [
   { value: 'done', label: '已办结' },
   { value: 'overdue', label: '超期未办结' },
 ] as const;
+/** Tickets also have a warning window (预警日 to 办理期限). */
+export const TICKET_STATE_OPTIONS = [...STATE_OPTIONS, { value: 'due_soon', label: '即将到期（已预警）' }] as const;
 export const ESCALATION_OPTIONS = ESCALATION_LEVELS.map((value) => ({ value, label: ESCALATION_LABELS[value] }));
 export const COMPLAINT_CATEGORY_OPTIONS = COMPLAINT_CATEGORIES.map((c) => ({ value: c.key, label: `${c.label}（${c.days}个工作日）` }));
 

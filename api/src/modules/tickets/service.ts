@@ -68,6 +68,8 @@ export async function listTickets(user: AuthUser, q: Omit<TicketQuery, 'page' | 
   if (q.state === 'open') and.push({ status: [...OPEN_STATUSES] });
   if (q.state === 'done') and.push({ status: [...TICKET_DONE_STATUSES] });
   if (q.state === 'overdue') and.push({ status: [...OPEN_STATUSES], due_date: { [Op.lt]: today } });
+  if (q.state === 'due_soon') and.push({ status: [...OPEN_STATUSES], warn_date: { [Op.lte]: today }, due_date: { [Op.gte]: today } });
+  if (q.patrolTaskId) and.push({ patrol_task_id: q.patrolTaskId });
   if (q.communityId) and.push({ community_id: q.communityId });
   if (q.orgId) and.push({ [Op.or]: [{ org_id: q.orgId }, { assignee_org_id: q.orgId }] });
   if (q.mine === 'reported') and.push({ reporter_user_id: user.id });
@@ -78,7 +80,7 @@ export async function listTickets(user: AuthUser, q: Omit<TicketQuery, 'page' | 
   if (q.q) and.push({ [Op.or]: [{ ticket_no: { [Op.like]: likeText(q.q) } }, { description: { [Op.like]: likeText(q.q) } }, { place_text: { [Op.like]: likeText(q.q) } }] });
   const pageSize = q.pageSize ?? 20;
   const { rows, count } = await Ticket.findAndCountAll({
-    where: { [Op.and]: and }, order: [['created_at', 'DESC'], ['id', 'DESC']], limit: pageSize, offset: ((q.page ?? 1) - 1) * pageSize,
+    where: { [Op.and]: and }, order: q.state === 'due_soon' ? [['due_date', 'ASC'], ['id', 'ASC']] : [['created_at', 'DESC'], ['id', 'DESC']], limit: pageSize, offset: ((q.page ?? 1) - 1) * pageSize,
   });
   return { rows, total: count };
 }
