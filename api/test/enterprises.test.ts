@@ -7,6 +7,7 @@
 // developer staff see only their own enterprise; a property company files the same way.
 import sharp from 'sharp';
 import jsQR from 'jsqr';
+import ExcelJS from 'exceljs';
 import { DEVELOPER_REGISTRATION_ATTACHMENTS, ENTERPRISE_CHANGE_ATTACHMENTS, PROPERTY_FILING_ATTACHMENTS, QUALIFICATION_ATTACHMENTS } from '@hq/common';
 import { AuditLog, Org } from '../src/platform/models';
 import { qrPng } from '../src/platform/documents/certificate';
@@ -201,6 +202,27 @@ describe('data scope', () => {
     const upd = await call('reviewer1', 'PUT', `/api/enterprises/${dev1Org.id}/basic`, { address: '珠海市横琴粤澳深度合作区天羽道1号', reason: '工商登记地址变更' });
     expect(upd.body.address).toBe('珠海市横琴粤澳深度合作区天羽道1号');
     expect((await call('dev1', 'PUT', `/api/enterprises/${dev1Org.id}/basic`, { address: '任意地址改动', reason: '自行修改' })).status).toBe(403);
+  });
+
+  test('导出Excel is the directory query: every row for regulators, the own enterprise for its staff', async () => {
+    const sheet = async (who: string, query: string) => {
+      const file = await binary(api, `/api/enterprises/export.xlsx${query}`, tk[who]);
+      expect([file.status, file.type]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(file.body);
+      const ws = wb.getWorksheet('企业名录')!;
+      return ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    };
+    const agencies = await sheet('reviewer1', '?kind=agency');
+    expect(agencies[0]).toEqual(['企业名称', '企业类别', '统一社会信用代码', '法定代表人', '注册地址', '登记状态', '注册/备案时间', '入库来源', '信用分', '信用等级']);
+    const listed = (await call('reviewer1', 'GET', '/api/enterprises?kind=agency&pageSize=200')).body;
+    expect(agencies.length - 1).toBe(listed.total);
+    expect(agencies.slice(1).map((r) => r[0])).toEqual(listed.items.map((o: any) => o.name));
+    expect(agencies.slice(1).every((r) => r[1] === '房地产中介机构')).toBe(true);
+    const own = await sheet('dev2', '');
+    expect(own.slice(1).map((r) => r[2])).toEqual([(await call('dev2', 'GET', '/api/enterprises/mine')).body.uscc]);
+    expect((await call('dev2', 'GET', '/api/enterprises/export.xlsx?kind=nothing')).status).toBe(400);
+    expect((await api.call('GET', '/api/enterprises/export.xlsx')).status).toBe(401);
   });
 });
 

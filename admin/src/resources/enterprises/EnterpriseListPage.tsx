@@ -15,7 +15,6 @@ import { enterprisesApi, type EnterpriseFilters, type EnterpriseSummary } from '
 import { ENTERPRISE_STATUS_COLOURS } from './dictionary';
 import { EnterpriseDrawer } from './EnterpriseDrawer';
 import { EnterpriseFilterForm } from './EnterpriseFilterForm';
-import { exportEnterprises } from './exportEnterprises';
 
 export function EnterpriseListPage() {
   const { message } = App.useApp();
@@ -31,8 +30,8 @@ export function EnterpriseListPage() {
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const n = await exportEnterprises(list.filters);
-      message.success(`已导出 ${n} 家企业`);
+      await enterprisesApi.exportXlsx(list.filters);
+      message.success(`已导出 ${Math.min(list.data?.total ?? 0, 20_000)} 家企业`);
     } catch (e) {
       message.error(asApiError(e).message);
     } finally {

@@ -4,11 +4,12 @@ import type {
   BrokerQualificationView, BrokerView, CertificateView, EnterpriseDetail, EnterpriseSummary, Page, brokerQuery, enterpriseAccount,
   enterpriseQuery, z,
 } from '@hq/common';
+import { shanghaiDate } from '@hq/common';
 import { http } from '../../providers/transport';
 
 export type { BrokerQualificationView, BrokerView, CertificateView, EnterpriseDetail, EnterpriseSummary };
 export type EnterpriseAccount = z.output<typeof enterpriseAccount>;
-/** What the search form sets; the list adds paging, the export walks every page of it. */
+/** What the search form sets; the list adds paging, the export takes it as it is. */
 export type EnterpriseFilters = Partial<Omit<z.output<typeof enterpriseQuery>, 'page' | 'pageSize'>>;
 export type BrokerFilters = Partial<Omit<z.output<typeof brokerQuery>, 'page' | 'pageSize'>>;
 
@@ -17,6 +18,8 @@ export const enterprisesApi = {
     http.get<Page<EnterpriseSummary>>('/api/enterprises', { ...query }, { signal }),
   mine: (signal?: AbortSignal) => http.get<EnterpriseDetail>('/api/enterprises/mine', undefined, { signal }),
   get: (id: number, signal?: AbortSignal) => http.get<EnterpriseDetail>(`/api/enterprises/${id}`, undefined, { signal }),
+  /** 导出Excel: the server writes every row of the query (at most 20,000). */
+  exportXlsx: (filters: EnterpriseFilters) => http.download('/api/enterprises/export.xlsx', { ...filters }, `企业名录-${shanghaiDate().replaceAll('-', '')}.xlsx`),
   /** Regulators only: the enterprise's login accounts (opened by the system administrator). */
   accounts: (id: number, signal?: AbortSignal) => http.get<EnterpriseAccount[]>(`/api/enterprises/${id}/accounts`, undefined, { signal }),
   /** 注销中介机构备案 (RE-070): its filing certificate lapses and its brokers are released. */

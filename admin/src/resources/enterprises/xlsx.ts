@@ -1,4 +1,4 @@
-// A small .xlsx writer for exports the API has no endpoint for: one sheet of text and numbers,
+// A small .xlsx writer for exports of what is already on the page (the monitor's figures; lists are exported by the API): one sheet of text and numbers,
 // a bold header row and column widths, packed as an uncompressed (stored) zip. Excel, WPS and
 // LibreOffice open it as a normal workbook.
 

@@ -4,8 +4,10 @@
 import {
   z, idParam, pageOf, enterpriseQuery, enterpriseSummary, enterpriseDetail, enterpriseCreateInput, enterpriseBasicUpdate, enterpriseAccount,
   agencyCancelInput, certificateView, brokerRegisterInput, brokerUpdateInput, brokerReleaseInput, brokerQuery, brokerView, brokerCheckInput,
-  brokerCheckResponse, brokerQualificationInput, brokerQualificationChange, brokerQualificationCheck, brokerQualificationView, type Role,
+  brokerCheckResponse, brokerQualificationInput, brokerQualificationChange, brokerQualificationCheck, brokerQualificationView, shanghaiDate,
+  ENTERPRISE_SOURCE_LABELS, type Role,
 } from '@hq/common';
+import { sendXlsx, XLSX_TYPE } from '../../platform/documents/xlsx';
 import { route } from '../../platform/http/route';
 import { actorOf } from '../../platform/http/actor';
 import { errors } from '../../platform/errors';
@@ -21,6 +23,8 @@ const REGISTRY = ['RE-056', 'RE-057', 'PM-003', 'PM-004'];
 const BROKERS = ['RE-071', 'RE-072', 'RE-166', 'RE-167'];
 const BROKER_MANAGERS: readonly Role[] = ['agency_admin', 'association'];
 const CERT_READERS: readonly Role[] = [...ENTERPRISE_READERS, 'broker'];
+/** A directory this big is a query to narrow, not a file to mail around. */
+const EXPORT_MAX_ROWS = 20_000;
 
 /** A certificate is printed by its holder's side, the association (agencies and brokers) and regulators. */
 async function visibleCertificate(ctx: AppContext, id: number) {
@@ -43,6 +47,23 @@ export const enterpriseRoutes = [
     method: 'get', path: '/api/enterprises', summary: '企业名录（开发企业、中介机构、物业企业；注册/备案状态与信用等级）', tags,
     requirements: [...REGISTRY, 'RE-064'], access: ENTERPRISE_READERS, query: enterpriseQuery, response: pageOf(enterpriseSummary),
     handler: (ctx, { query }) => svc.listEnterprises(ctx.state.user!, query),
+  }),
+  route({
+    method: 'get', path: '/api/enterprises/export.xlsx', summary: '导出企业名录（Excel；与名录同一查询条件，至多20000家）', tags,
+    requirements: [...REGISTRY, 'RE-064'], access: ENTERPRISE_READERS, query: enterpriseQuery.omit({ page: true, pageSize: true }), produces: XLSX_TYPE,
+    handler: async (ctx, { query }) => {
+      const { items } = await svc.listEnterprises(ctx.state.user!, { ...query, page: 1, pageSize: EXPORT_MAX_ROWS });
+      return sendXlsx(ctx, { sheet: '企业名录', filename: `企业名录-${shanghaiDate().replaceAll('-', '')}.xlsx` }, [
+        { header: '企业名称', key: 'name', width: 36 }, { header: '企业类别', key: 'kind', width: 16 }, { header: '统一社会信用代码', key: 'uscc', width: 22 },
+        { header: '法定代表人', key: 'legalRep', width: 12 }, { header: '注册地址', key: 'address', width: 36 }, { header: '登记状态', key: 'status', width: 10 },
+        { header: '注册/备案时间', key: 'registeredAt', width: 14 }, { header: '入库来源', key: 'source', width: 14 }, { header: '信用分', key: 'score', width: 8 },
+        { header: '信用等级', key: 'grade', width: 14 },
+      ], items.map((e) => ({
+        name: e.name, kind: e.kindLabel, uscc: e.uscc, legalRep: e.legalRep, address: e.address, status: e.statusLabel,
+        registeredAt: e.registeredAt ? shanghaiDate(new Date(e.registeredAt)) : null, source: ENTERPRISE_SOURCE_LABELS[e.source], score: e.credit.score,
+        grade: e.credit.blacklisted ? e.credit.gradeLabel : `${e.credit.grade} ${e.credit.gradeLabel}`.trim(),
+      })));
+    },
   }),
   route({
     method: 'get', path: '/api/enterprises/mine', summary: '本企业信息（注册/备案、资质、证书、办理记录）', tags,

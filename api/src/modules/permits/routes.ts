@@ -2,13 +2,13 @@
 // kind, status and use, and export to Excel for the records people keep (RE-016…RE-018,
 // RE-201…RE-204). Developer staff see their own company's.
 import { QueryTypes } from 'sequelize';
-import ExcelJS from 'exceljs';
 import {
   z, idParam, pageOf, permitQuery, permitRow, permitStatsQuery, permitStatsRow, PERMIT_KIND_LABELS, PERMIT_STATUS_LABELS, REGULATOR_ROLES, ROOM_USE_LABELS,
   type PermitQuery, type PermitRow, type Role, type RoomUse,
 } from '@hq/common';
 import { scopeOf } from '../../platform/access/policy';
 import { route } from '../../platform/http/route';
+import { sendXlsx, XLSX_TYPE } from '../../platform/documents/xlsx';
 import { errors } from '../../platform/errors';
 import type { AppContext } from '../../platform/http/types';
 import { PresalePermit } from '../realestate/models';
@@ -99,24 +99,17 @@ export const permitRoutes = [
   }),
   route({
     method: 'get', path: '/api/permits/export.xlsx', summary: '导出预售许可与现售备案（Excel）', tags: ['permits'], requirements: ['RE-018', 'RE-204'],
-    access: READ, query: permitQuery.omit({ page: true, pageSize: true }), produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    access: READ, query: permitQuery.omit({ page: true, pageSize: true }), produces: XLSX_TYPE,
     handler: async (ctx, { query }) => {
       const { items } = await listPermits(ctx, { ...query, page: 1, pageSize: 100000 }, true);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('预售许可与现售备案');
-      ws.columns = [
+      return sendXlsx(ctx, { sheet: '预售许可与现售备案', filename: '预售许可与现售备案.xlsx' }, [
         { header: '证号', key: 'permitNo', width: 32 }, { header: '类别', key: 'kind', width: 16 }, { header: '项目', key: 'projectName', width: 24 },
         { header: '开发企业', key: 'developerName', width: 32 }, { header: '楼栋', key: 'buildings', width: 20 }, { header: '发证日期', key: 'issuedOn', width: 12 },
         { header: '套数', key: 'roomCount', width: 8 }, { header: '面积（m²）', key: 'area', width: 14 }, { header: '状态', key: 'status', width: 8 },
-      ];
-      ws.getRow(1).font = { bold: true };
-      for (const p of items) {
-        ws.addRow({ ...p, kind: PERMIT_KIND_LABELS[p.kind], buildings: p.buildingNos.join('、'), area: p.area / 100, status: PERMIT_STATUS_LABELS[p.status] ?? p.status });
-      }
-      ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('预售许可与现售备案.xlsx')}`);
-      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      ctx.body = Buffer.from(await wb.xlsx.writeBuffer());
-      return undefined;
+      ], items.map((p) => ({
+        permitNo: p.permitNo, kind: PERMIT_KIND_LABELS[p.kind], projectName: p.projectName, developerName: p.developerName, buildings: p.buildingNos.join('、'),
+        issuedOn: p.issuedOn, roomCount: p.roomCount, area: p.area / 100, status: PERMIT_STATUS_LABELS[p.status] ?? p.status,
+      })));
     },
   }),
   route({

@@ -2,13 +2,13 @@
 // pipeline: validate → authenticate → role → one service call (which checks the record) → presenter.
 // Fixed paths (/export, /assignees, /monitor, /sweep) come before /:id.
 import { UniqueConstraintError } from 'sequelize';
-import ExcelJS from 'exceljs';
 import {
   z, idParam, pageOf, ticketCreate, ticketRegister, ticketActionRequest, ticketDetail, ticketSummary, ticketQuery, assignee, monitorQuery,
   monitorResponse, publicPatrolQuery, publicPatrolResult, REGULATOR_ROLES, TICKET_KIND_LABELS, PLACE_LABELS, TICKET_CHANNEL_LABELS,
   ESCALATION_LABELS, type EscalationLevel,
 } from '@hq/common';
 import { route } from '../../platform/http/route';
+import { sendXlsx, XLSX_TYPE } from '../../platform/documents/xlsx';
 import { actorOf } from '../../platform/http/actor';
 import { errors } from '../../platform/errors';
 import type { AppContext } from '../../platform/http/types';
@@ -77,33 +77,24 @@ export const ticketRoutes = [
   route({
     method: 'get', path: '/api/tickets/export', summary: '导出工单列表（Excel，与列表相同的筛选与脱敏）', tags,
     requirements: ['PM-026', 'PM-032', 'PM-080', 'PM-081'], access: TICKET_STAFF_ROLES, query: exportQuery,
-    produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    produces: XLSX_TYPE,
     handler: async (ctx, { query }) => {
       const { rows } = await listTickets(ctx.state.user!, { ...query, page: 1, pageSize: 10000 });
       const items = await presentTickets(ctx.state.user!, rows);
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('工单');
-      ws.columns = [
+      const time = (s: string | null) => (s ? new Date(new Date(s).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
+      return sendXlsx(ctx, { sheet: '工单', filename: '报修投诉工单.xlsx' }, [
         { header: '受理编号', key: 'ticketNo', width: 16 }, { header: '类型', key: 'kind', width: 10 }, { header: '类别', key: 'categoryLabel', width: 14 },
         { header: '状态', key: 'statusLabel', width: 12 }, { header: '小区', key: 'communityName', width: 20 }, { header: '处理单位', key: 'orgName', width: 28 },
         { header: '位置', key: 'place', width: 16 }, { header: '问题描述', key: 'descriptionPreview', width: 40 }, { header: '来源', key: 'channel', width: 10 },
         { header: '上报人', key: 'reporterName', width: 10 }, { header: '处理人', key: 'assigneeName', width: 16 }, { header: '上报时间', key: 'createdAt', width: 18 },
         { header: '办理期限', key: 'dueDate', width: 12 }, { header: '是否超期', key: 'overdue', width: 10 }, { header: '督办层级', key: 'escalation', width: 14 },
         { header: '办结时间', key: 'doneAt', width: 18 }, { header: '评分', key: 'rating', width: 6 },
-      ];
-      ws.getRow(1).font = { bold: true };
-      const time = (s: string | null) => (s ? new Date(new Date(s).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
-      for (const x of items) {
-        ws.addRow({
-          ...x, kind: TICKET_KIND_LABELS[x.kind], place: [PLACE_LABELS[x.place], x.houseLabel ?? x.placeText ?? ''].filter(Boolean).join(' '),
-          channel: TICKET_CHANNEL_LABELS[x.channel], createdAt: time(x.createdAt), doneAt: time(x.doneAt), overdue: x.overdue ? '是' : '否',
-          escalation: ESCALATION_LABELS[x.escalationLevel as EscalationLevel] ?? '', rating: x.rating ?? '',
-        });
-      }
-      ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent('报修投诉工单.xlsx')}`);
-      ctx.type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-      ctx.body = Buffer.from(await wb.xlsx.writeBuffer());
-      return undefined;
+      ], items.map((x) => ({
+        ticketNo: x.ticketNo, kind: TICKET_KIND_LABELS[x.kind], categoryLabel: x.categoryLabel, statusLabel: x.statusLabel, communityName: x.communityName, orgName: x.orgName,
+        place: [PLACE_LABELS[x.place], x.houseLabel ?? x.placeText ?? ''].filter(Boolean).join(' '), descriptionPreview: x.descriptionPreview,
+        channel: TICKET_CHANNEL_LABELS[x.channel], reporterName: x.reporterName, assigneeName: x.assigneeName, createdAt: time(x.createdAt), dueDate: x.dueDate,
+        overdue: x.overdue ? '是' : '否', escalation: ESCALATION_LABELS[x.escalationLevel as EscalationLevel] ?? '', doneAt: time(x.doneAt), rating: x.rating ?? '',
+      })));
     },
   }),
   route({
