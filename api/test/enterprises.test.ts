@@ -209,7 +209,7 @@ describe('data scope', () => {
       const file = await binary(api, `/api/enterprises/export.xlsx${query}`, tk[who]);
       expect([file.status, file.type]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(file.body);
+      await wb.xlsx.load(file.body as never);
       const ws = wb.getWorksheet('企业名录')!;
       return ws.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
     };
