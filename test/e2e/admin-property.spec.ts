@@ -6,9 +6,10 @@
 // its parts — next to an overdue complaint that the deadline sweep has escalated to 主管部门.
 //
 // The overdue complaint: a deadline cannot pass within a test, so one is registered through the API
-// and its dates are moved back in the e2e server's database (found from the server's own
-// environment, by port); then the sweep (POST /api/tickets/sweep) escalates it as it would at night.
+// and its dates are moved back in the e2e server's database (which serve.mjs publishes
+// per port); then the sweep (POST /api/tickets/sweep) escalates it as it would at night.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
@@ -75,26 +76,12 @@ function shanghaiDay(days = 0): string {
   return new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
 }
 
-/**
- * The e2e server's database: serve.mjs gives the API a fresh DATA_DIR of its own; the API process
- * listening on this run's port carries it in its environment.
- */
+/** The e2e server's database: serve.mjs publishes the fresh DATA_DIR it gave the API, per port. */
 function e2eDatabase(): string {
   const port = process.env.E2E_PORT ?? '3100';
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    let env: string;
-    try {
-      env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8');
-    } catch {
-      continue;
-    }
-    const vars = new Map(env.split('\0').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as const));
-    if (vars.get('PORT') === port && vars.has('STATIC_ADMIN_DIR') && vars.get('DATA_DIR')) {
-      const file = path.join(vars.get('DATA_DIR')!, 'hengqin.sqlite');
-      if (fs.existsSync(file)) return file;
-    }
-  }
-  throw new Error(`no e2e API on port ${port} with a SQLite database`);
+  const { database } = JSON.parse(fs.readFileSync(path.join(os.tmpdir(), `hq-e2e-${port}.json`), 'utf8')) as { database: string };
+  if (!fs.existsSync(database)) throw new Error(`no e2e SQLite database at ${database}`);
+  return database;
 }
 
 /** Moves a ticket's report date and deadline into the past, as if it had been waiting since then. */

@@ -15,6 +15,9 @@ for (const p of ['admin/dist/index.html', 'miniapp/dist/h5/index.html']) {
 }
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hq-e2e-'));
 const port = process.env.E2E_PORT ?? '3100';
+// Tests that must arrange a state no screen can (a deadline in the past) find the database here.
+const published = path.join(os.tmpdir(), `hq-e2e-${port}.json`);
+fs.writeFileSync(published, JSON.stringify({ dataDir, database: path.join(dataDir, 'hengqin.sqlite'), pid: process.pid }));
 const child = spawn('npx', ['tsx', 'api/src/server.ts'], {
   cwd: root,
   stdio: 'inherit',
@@ -26,6 +29,7 @@ const child = spawn('npx', ['tsx', 'api/src/server.ts'], {
 const stop = () => {
   child.kill('SIGTERM');
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(published, { force: true });
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
