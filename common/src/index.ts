@@ -12,5 +12,6 @@ export * from './geo';
 export * from './workflow';
 export * from './codes';
 export * from './enterprises';
+export * from './enterpriseApplications';
 export * from './credit';
 export * from './tickets';

@@ -227,7 +227,9 @@ test('终审 cancels an agency’s filing with a reason; the directory shows it 
   await browserSignIn(page, 'association1', false);
   await menu(page, '企业管理', '企业名录');
   await expect(page.getByLabel('企业类别')).toHaveCount(0);
-  await expect(rows(page)).toHaveCount(5);
+  // The association's directory is the agencies: five filed and 横琴新启, not yet filed.
+  await expect(rows(page)).toHaveCount(6);
+  await expect(rows(page).filter({ hasText: '横琴新启房地产经纪有限公司' })).toContainText('未备案');
   await rows(page).filter({ hasText: agency }).getByText(agency).click();
   await expect(page.getByRole('dialog', { name: agency }).getByText('已备案', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: '注销备案' })).toHaveCount(0);

@@ -58,6 +58,22 @@ export async function stationed(page: Page) {
 /** Taro renders buttons as <taro-button-core>; its inner text does not take clicks, the button does. */
 export const taroButton = (page: Page, text: string | RegExp) => page.locator('taro-button-core').filter({ hasText: text });
 
+/** H5: 我的 → 登录 → one of the WeChat simulator's personas (by its label) → back on 我的 with that name; then that role's area when named. */
+export async function signInPersona(page: Page, label: string, name: string, area?: string) {
+  await page.goto('/h5/');
+  await stationed(page);
+  await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click();
+  await stationed(page);
+  await taroButton(page, /^登录$/).click();
+  await stationed(page);
+  await taroButton(page, label).click();
+  await expect(page.locator('.mine__profile')).toContainText(name);
+  if (area) {
+    await page.locator('.mine__area').filter({ hasText: area }).click();
+    await stationed(page);
+  }
+}
+
 // ---------- sign-ins within the server's limits ----------
 // A TOTP code is accepted once per person per 30-second step, and the API takes at most 20
 // sign-in requests a minute from one address: both are respected here, not raced. The state is

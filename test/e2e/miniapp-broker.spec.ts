@@ -4,7 +4,7 @@
 // association (association1) approves from 待办 in the admin web, reading the form there; and the
 // public 备案中介查询 finds him filed (name masked) with the agency's name.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, signIn, stationed, taroButton } from './helpers';
+import { DEMO_PASSWORD, signIn, stationed, taroButton, signInPersona } from './helpers';
 
 /** A valid 居民身份证 number (GB 11643 check character), different on every run. */
 function residentId(): string {
@@ -48,16 +48,7 @@ test('a broker applies for 经纪人备案 in the mini-program, the association 
   expect(released.status()).toBe(200);
 
   // The broker signs in on the phone and opens 经纪人/中介 → 经纪人备案.
-  await page.goto('/h5/');
-  await stationed(page);
-  await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click();
-  await stationed(page);
-  await taroButton(page, /^登录$/).click();
-  await stationed(page);
-  await taroButton(page, '经纪人 郭家豪（演示）').click();
-  await expect(page.locator('.mine__profile')).toContainText('郭家豪');
-  await page.locator('.mine__area').filter({ hasText: '经纪人/中介' }).click();
-  await stationed(page);
+  await signInPersona(page, '经纪人 郭家豪（演示）', '郭家豪', '经纪人/中介');
   await page.locator('.service-grid__tile').filter({ hasText: '经纪人备案' }).click();
   await stationed(page);
 

@@ -9,7 +9,7 @@
 // company on 监测预警.
 import path from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { signIn, stationed, taroButton } from './helpers';
+import { signIn, signInPersona, stationed, taroButton } from './helpers';
 
 /**
  * DEMO_UNBOUND_CERT_NO of api/src/seed/property.ts: the registered house titled to 张三 and not yet
@@ -29,20 +29,6 @@ async function phone(browser: Browser): Promise<Page> {
     deviceScaleFactor: use.deviceScaleFactor, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
   });
   return ctx.newPage();
-}
-
-/** 我的 → 登录 → a simulator persona → back on 我的 → that role's area. */
-async function signInAs(page: Page, persona: string, name: string, area: string) {
-  await page.goto('/h5/');
-  await stationed(page);
-  await page.locator('.taro-tabbar__tabbar').getByText('我的', { exact: true }).click();
-  await stationed(page);
-  await taroButton(page, /^登录$/).click();
-  await stationed(page);
-  await taroButton(page, persona).click();
-  await expect(page.locator('.mine__profile')).toContainText(name);
-  await page.locator('.mine__area').filter({ hasText: area }).click();
-  await stationed(page);
 }
 
 async function openTile(page: Page, title: string) {
@@ -78,7 +64,7 @@ test('an owner verifies a house and reports a repair with a photo; staff accept,
   page.on('pageerror', (e) => pageErrors.push(e.message));
 
   // ---- 张三: 房屋认证, a wrong number first ----
-  await signInAs(page, '业主 张三（演示）', '张三', '业主服务');
+  await signInPersona(page, '业主 张三（演示）', '张三', '业主服务');
   await openTile(page, '房屋认证');
   const form = page.locator('.owner-verify');
   const certInput = form.locator('input');
@@ -178,7 +164,7 @@ test('an owner verifies a house and reports a repair with a photo; staff accept,
   // ---- 潘子轩 (property staff): 待受理 → 受理 → 派单 to himself → 开始处理 → 办结 ----
   const staff = await phone(browser);
   staff.on('pageerror', (e) => pageErrors.push(e.message));
-  await signInAs(staff, '物业人员 潘子轩（演示）', '潘子轩', '物业工作人员');
+  await signInPersona(staff, '物业人员 潘子轩（演示）', '潘子轩', '物业工作人员');
   await openTile(staff, '报修处理');
   await expect(staff.locator('.ticket-list__tab--on')).toHaveText('待受理');
   const row = staff.locator('.ticket-card').filter({ hasText: ticketNo! });
@@ -254,7 +240,7 @@ test('an owner verifies a house and reports a repair with a photo; staff accept,
   // ---- 王五 (owners' committee of that community): the same repair, read-only, the reporter masked ----
   const committee = await phone(browser);
   committee.on('pageerror', (e) => pageErrors.push(e.message));
-  await signInAs(committee, '业委会 王五（演示）', '王五', '业委会');
+  await signInPersona(committee, '业委会 王五（演示）', '王五', '业委会');
   await openTile(committee, '报修监督');
   const watched = committee.locator('.ticket-card').filter({ hasText: ticketNo! });
   await expect(watched).toContainText('张*');
@@ -283,5 +269,16 @@ test('an owner verifies a house and reports a repair with a photo; staff accept,
   await admin.screenshot({ path: path.join(__dirname, 'artifacts', 'miniapp-property-monitor.png'), fullPage: true });
   await desk.close();
 
+  expect(pageErrors).toEqual([]);
+});
+
+test('a member of the public signed in from WeChat finds 业主服务 in 我的 and may verify a house there', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await signInPersona(page, '公众 邓咏诗（演示）', '邓咏诗', '业主服务');
+  await expect(page.locator('.role-home__title')).toHaveText('业主服务');
+  await openTile(page, '房屋认证');
+  await expect(page.locator('.owner-verify')).toContainText('格式：粤(2024)珠海市不动产权第0123456号');
+  await expect(page.getByText('您暂无「业主服务」身份')).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });

@@ -8,7 +8,7 @@ import { CalendarDay, Org, User, UserRole } from '../platform/models';
 import { Building, PresalePermit, Project, Room, RoomEvent } from '../modules/realestate/models';
 import { buildSeedEvents } from './events';
 import { seedContent } from './content';
-import { seedEnterprises } from './enterprises';
+import { seedEnterprises, UNFILED_AGENCY } from './enterprises';
 import { PROPERTY_DEMO_ACCOUNTS, seedProperty } from './property';
 import { seedPermitNumber } from '../modules/permits/numbers';
 import { Community, HouseOwner } from '../modules/property/models';
@@ -73,7 +73,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 ];
 
 /** People who log in from WeChat (the simulator offers them as personas on H5). */
-const PERSONAS: { openid: string; name: string; roles: Role[]; org?: string; sim?: number }[] = [
+const PERSONAS: { openid: string; name: string; roles: Role[]; org?: string; sim?: number; phone?: string }[] = [
   { openid: 'o_demo_owner_a', name: '张三', roles: ['owner'], sim: 0 },
   { openid: 'o_demo_owner_b', name: '李四', roles: ['owner'], sim: 1 },
   { openid: 'o_demo_committee_a', name: '王五', roles: ['owner', 'committee_member'], sim: 2 },
@@ -81,6 +81,8 @@ const PERSONAS: { openid: string; name: string; roles: Role[]; org?: string; sim
   { openid: 'o_demo_staff_a', name: '潘子轩', roles: ['property_staff'], org: PROPERTY_COS[0] },
   { openid: 'o_demo_inspector_a', name: '罗杰', roles: ['inspector'], org: REGULATOR },
   { openid: 'o_demo_public_a', name: '邓咏诗', roles: ['public'] },
+  // Last, with a fixed phone: the random stream (and so every owner after it) stays as it was.
+  { openid: 'o_demo_agency_a', name: '叶晓彤', roles: ['agency_admin'], org: UNFILED_AGENCY.name, phone: '13926880521' },
 ];
 
 const STATUS_MIX: readonly (readonly [SaleStatus, number])[] = [
@@ -147,6 +149,10 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
     await makeOrgs(t, 'bank', BANKS);
     await makeOrgs(t, 'association', [ASSOCIATION]);
     await makeOrgs(t, 'review_unit', [REVIEW_UNIT]);
+    // In the registry, not yet filed (中介机构备案 is done in the mini-program by 叶晓彤); fixed facts, off the random stream.
+    const unfiled = await Org.create({ kind: 'agency', ...UNFILED_AGENCY }, { transaction: t });
+    orgIds.set(unfiled.name, unfiled.id);
+    summary.orgs++;
 
     const now = new Date();
     for (const a of DEMO_ACCOUNTS) {
@@ -272,7 +278,7 @@ export async function seedDemo(deps: Deps, opts: { scale?: number; seed?: number
       const sim = persona.sim != null ? ids[persona.sim] : null;
       const u = await addUser(t, {
         display_name: persona.name, wechat_openid: persona.openid, org_id: persona.org ? orgIds.get(persona.org)! : null,
-        ...(sim ? personFields(persona.name, sim.idNumber, sim.phone) : { phone_enc: encrypt(key, mobile(rng)) }),
+        ...(sim ? personFields(persona.name, sim.idNumber, sim.phone) : { phone_enc: encrypt(key, persona.phone ?? mobile(rng)) }),
       }, persona.roles);
       if (persona.roles.includes('owner')) {
         const room = registeredRooms[roomIdx++];

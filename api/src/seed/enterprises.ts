@@ -2,7 +2,8 @@
 // demo data stays exactly as it was): a registry profile for every developer, agency and
 // property company; qualification certificates and filing certificates numbered through the
 // code service; three filed brokers per agency (the WeChat persona 郭家豪 among them) with practice
-// qualifications; the credit standards with the DOMAIN.md §11 defaults; a few reviewed credit
+// qualifications; one agency in the registry not yet filed (UNFILED_AGENCY, whose admin is the
+// WeChat persona 叶晓彤), with no brokers; the credit standards with the DOMAIN.md §11 defaults; a few reviewed credit
 // events and one waiting for review.
 import type { Transaction } from 'sequelize';
 import { DEFAULT_CREDIT_STANDARDS, CREDIT_SUBJECT_KINDS, creditValidUntil, maskIdNumber, type CreditSubjectKind } from '@hq/common';
@@ -14,7 +15,7 @@ import { Broker, BrokerAffiliation, BrokerQualification, EnterpriseProfile } fro
 import { issueCertificate, issuerOf, type CertificateFacts } from '../modules/enterprises/certificates';
 import { CreditEvent, CreditStandard } from '../modules/credit/models';
 import { Rng } from './rng';
-import { mobile, residentId } from './identifiers';
+import { mobile, residentId, usccOf } from './identifiers';
 
 const BROKER_NAMES = ['郭家豪', '陈嘉欣', '黄志强', '李咏诗', '梁浩然', '刘子轩', '林梓涵', '何秀英', '吴家豪', '罗嘉欣', '郑志强', '谢咏诗', '冯浩然', '邓子轩', '曾梓涵'];
 const SCOPES: Record<string, string> = {
@@ -22,6 +23,11 @@ const SCOPES: Record<string, string> = {
   agency: '房地产经纪；房地产咨询；房地产营销策划',
   property_company: '物业管理；停车场服务；家政服务',
 };
+
+/** 横琴新启: registered with the regulator, 中介机构备案 not yet applied for (made in demo.ts with the other orgs). */
+export const UNFILED_AGENCY = {
+  name: '横琴新启房地产经纪有限公司', uscc: usccOf('36918027'), legal_rep: '叶晓彤', address: '珠海市横琴粤澳深度合作区港澳大道868号',
+} as const;
 
 export interface EnterpriseSeedSummary {
   profiles: number;
@@ -42,7 +48,10 @@ export async function seedEnterprises(deps: Deps, t: Transaction): Promise<Enter
     await CreditStandard.create({ kind, body: JSON.stringify(DEFAULT_CREDIT_STANDARDS[kind]), version: 1, updated_by: null, updated_at: now }, { transaction: t });
   }
 
-  const orgs = await Org.findAll({ where: { kind: ['developer', 'agency', 'property_company'] }, order: [['id', 'ASC']], transaction: t });
+  const all = await Org.findAll({ where: { kind: ['developer', 'agency', 'property_company'] }, order: [['id', 'ASC']], transaction: t });
+  // The unfiled agency stays off the random stream, so everything else is seeded exactly as before.
+  const unfiled = all.find((o) => o.name === UNFILED_AGENCY.name);
+  const orgs = all.filter((o) => o !== unfiled);
   const byKind = (k: string) => orgs.filter((o) => o.kind === k);
   for (const [i, org] of orgs.entries()) {
     const established = `${2005 + (i % 15)}-0${1 + (i % 9)}-15`;
@@ -77,6 +86,15 @@ export async function seedEnterprises(deps: Deps, t: Transaction): Promise<Enter
       await profile.update({ filing_cert_id: cert.id }, { transaction: t });
       summary.certificates++;
     }
+  }
+
+  if (unfiled) {
+    await EnterpriseProfile.create({
+      org_id: unfiled.id, kind: 'agency', status: 'pending', source: 'registry', registered_at: null,
+      facts: JSON.stringify({ registeredCapitalFen: 500_000_000, establishedOn: '2026-03-18', businessScope: SCOPES.agency, storeAddress: '珠海市横琴粤澳深度合作区港澳大道868号1层' }),
+      contact_name: unfiled.legal_rep, contact_phone_enc: encrypt(key, '13926880521'),
+    }, { transaction: t });
+    summary.profiles++;
   }
 
   // Brokers: three per agency; the first of the first agency is the WeChat persona.

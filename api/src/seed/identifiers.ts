@@ -6,7 +6,10 @@ const ORG_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
 /** 组织机构代码 body (8) + its GB 11714 check character. */
 function orgCode(rng: Rng): string {
-  const body = Array.from({ length: 8 }, () => String(rng.int(0, 9))).join('');
+  return orgCodeOf(Array.from({ length: 8 }, () => String(rng.int(0, 9))).join(''));
+}
+
+function orgCodeOf(body: string): string {
   const w = [3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...body].reduce((a, c, i) => a + ORG_CODE_CHARS.indexOf(c) * w[i], 0);
   const c = 11 - (sum % 11);
@@ -15,7 +18,16 @@ function orgCode(rng: Rng): string {
 
 /** 统一社会信用代码 for an enterprise registered in Zhuhai (91 4404 00 …). */
 export function uscc(rng: Rng): string {
-  const first17 = `91440400${orgCode(rng)}`;
+  return zhuhaiUscc(orgCode(rng));
+}
+
+/** The same for a fixed 组织机构代码 body (8 digits): an enterprise the demo names on purpose. */
+export function usccOf(orgCodeBody: string): string {
+  return zhuhaiUscc(orgCodeOf(orgCodeBody));
+}
+
+function zhuhaiUscc(orgCode: string): string {
+  const first17 = `91440400${orgCode}`;
   return first17 + usccCheckChar(first17);
 }
 

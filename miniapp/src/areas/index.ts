@@ -42,7 +42,7 @@ export const ROLE_AREAS: readonly RoleArea[] = [
     key: 'owner',
     title: '业主服务',
     summary: '房屋认证、报事报修、投诉建议、社区公告',
-    roles: ['owner'],
+    roles: ['owner', 'public'], // anyone signed in from WeChat may verify a house (房屋认证) and so become its owner here
     home: home('owner'),
     services: [
       { key: 'house-verify', title: '房屋认证', glyph: '核', tint: BLUE, path: PAGES.ownerVerify },
@@ -81,7 +81,8 @@ export const ROLE_AREAS: readonly RoleArea[] = [
       { key: 'broker-filing', title: '经纪人备案', glyph: '备', tint: BLUE, path: PAGES.brokerFiling },
       { key: 'listing', title: '房源挂牌', glyph: '挂', tint: TEAL },
       { key: 'my-listings', title: '我的房源', glyph: '房', tint: ORANGE },
-      { key: 'agency', title: '机构信息', glyph: '构', tint: PURPLE },
+      { key: 'agency', title: '机构信息', glyph: '构', tint: PURPLE, path: PAGES.agency },
+      { key: 'agency-brokers', title: '本机构经纪人', glyph: '人', tint: GREEN, path: PAGES.agencyBrokers },
     ],
   },
   {

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { formatShanghai, type ApplicationDetail } from '@hq/common'
-import { actOnFiling, returnOpinion } from '../../../services/broker'
+import { actOnApplication, returnOpinion } from '../../../services/applications'
 
 /** 撤回申请: only while the table allows it (submitted, under review, draft), after confirmation. */
 function WithdrawButton({ app, onDone }: { app: ApplicationDetail; onDone: () => void }) {
@@ -18,7 +18,7 @@ function WithdrawButton({ app, onDone }: { app: ApplicationDetail; onDone: () =>
     })
     if (!confirm) return
     setBusy(true)
-    const reply = await actOnFiling(app.id, 'withdraw', app.lockVersion)
+    const reply = await actOnApplication(app.id, 'withdraw', app.lockVersion)
     setBusy(false)
     if (!reply.ok) {
       void Taro.showToast({ title: reply.message, icon: 'none' })

@@ -2,8 +2,10 @@
 import { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
 import { useRef } from 'react'
 import { View } from '@tarojs/components'
+import type { BrokerView } from '@hq/common'
 import StateView from '../../../../components/StateView'
 import { useSession } from '../../../../hooks/useSession'
+import { registerSelf } from '../../../../services/broker'
 import { goLogin, goMine } from '../../../../services/nav'
 import FilingForm from '../../components/FilingForm'
 import ProgressCard from '../../components/ProgressCard'
@@ -11,6 +13,12 @@ import RecordCard from '../../components/RecordCard'
 import RegisterForm from '../../components/RegisterForm'
 import { useBrokerFiling } from '../../useBrokerFiling'
 import '../../broker.css'
+
+/** Why the broker registers (first time, or again after a release) and with which agency. */
+function registerHint(record: BrokerView | null, agencyName: string | null): string {
+  const why = record ? `您已于原机构「${record.affiliations[record.affiliations.length - 1]?.agencyName ?? ''}」解除执业，请重新登记` : '首次办理经纪人备案，请先登记本人信息'
+  return `${why}${agencyName ? `，登记至「${agencyName}」。` : '。'}`
+}
 
 function Filing() {
   const f = useBrokerFiling()
@@ -33,8 +41,8 @@ function Filing() {
       {stage === 'register' && (
         <RegisterForm
           defaultName={record?.name ?? me?.displayName ?? ''}
-          agencyName={me?.org?.name ?? null}
-          previous={record ? `您已于原机构「${record.affiliations[record.affiliations.length - 1]?.agencyName ?? ''}」解除执业，请重新登记` : null}
+          hint={registerHint(record, me?.org?.name ?? null)}
+          register={registerSelf}
           onDone={() => void f.reload()}
         />
       )}
