@@ -4,7 +4,9 @@
 // naming that agency), then in 机构信息 applies for 中介机构备案 with the broker, documents uploaded
 // from the phone, and submits after confirming; the industry association (association1) approves
 // it from 待办 in the admin web; back on the phone the agency shows 已备案 with its 备案证明 (which
-// 证书核验 finds valid), and the public 备案中介查询 finds it filed.
+// 证书核验 finds valid); she then applies for 经纪人备案 on her broker's behalf (代为申请备案) and
+// releases another who left (解除执业, with a reason, after confirming); the public 备案中介查询
+// finds the agency filed.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, browserSignIn, stationed, taroButton, signInPersona } from './helpers';
 
@@ -145,6 +147,54 @@ test('an agency admin files her agency in the mini-program, the association appr
   await expect(page.locator('.verify__verdict').getByText('证书有效', { exact: true })).toBeVisible();
   await expect(page.locator('.verify')).toContainText(AGENCY);
   await expect(page.locator('.verify')).toContainText(certNo);
+
+  // Now filed, the agency applies for 经纪人备案 on its broker's behalf (代为申请备案) and releases one who left.
+  await page.goto('/h5/#/subpackages/broker/pages/brokers/index');
+  await stationed(page);
+  const heJiayi = page.locator('.agency-broker').filter({ hasText: '何嘉怡' });
+  await heJiayi.getByText('代为申请备案', { exact: true }).click();
+  const filing = page.locator('.broker-form').filter({ hasText: '代为申请备案：何嘉怡' });
+  await expect(filing).toBeVisible();
+  await taroButton(page, '提交申请').click();
+  await expect(filing.locator('.broker-form__problems')).toContainText('请上传身份证件复印件');
+  for (const label of ['身份证件复印件', '近期免冠照片', '劳动合同或聘用证明']) {
+    const doc = filing.locator('.broker-doc').filter({ hasText: label });
+    const chooser = page.waitForEvent('filechooser');
+    await doc.locator('.broker-doc__btn').first().click();
+    await (await chooser).setFiles({ name: `${label}.png`, mimeType: 'image/png', buffer: photo(`何嘉怡 ${label}`) });
+    await expect(doc).toContainText(`已上传：${label}.png`);
+  }
+  await taroButton(page, '提交申请').click();
+  await expect(heJiayi).toContainText('备案审核中');
+  await expect(heJiayi.getByText('代为申请备案', { exact: true })).toHaveCount(0);
+
+  await taroButton(page, '登记经纪人').click();
+  await field(page, '.broker-form', '姓名').locator('input').fill('苏文静');
+  await field(page, '.broker-form', '居民身份证号').locator('input').fill(residentId());
+  await field(page, '.broker-form', '手机号').locator('input').fill('13812345671');
+  await taroButton(page, '提交登记').click();
+  const suWenjing = page.locator('.agency-broker').filter({ hasText: '苏文静' });
+  await expect(suWenjing).toContainText('待备案');
+  await expect(page.getByText('共 2 名经纪人')).toBeVisible();
+  await suWenjing.getByText('解除执业', { exact: true }).click();
+  await suWenjing.getByText('确认解除', { exact: true }).click();
+  await expect(suWenjing.locator('.broker-form__problem')).toBeVisible(); // a reason is required
+  await suWenjing.locator('.agency-broker__release input').fill('试用期内离职');
+  await suWenjing.getByText('确认解除', { exact: true }).click();
+  await expect(page.locator('.taro-modal__content')).toContainText('确定解除吗');
+  await page.locator('.taro-modal__foot').getByText('解除', { exact: true }).click();
+  // Released, she no longer belongs to the agency (and may join another): off its list.
+  await expect(suWenjing).toHaveCount(0);
+  await expect(page.getByText('共 1 名经纪人')).toBeVisible();
+  const released = (await (await request.get(`/api/brokers?keyword=${encodeURIComponent('苏文静')}`, { headers: agency1 })).json()) as { items: unknown[] };
+  expect(released.items).toEqual([]); // nor on another agency's
+  // The search finds by name.
+  await page.locator('.agency-search__input input').fill('苏文静');
+  await page.locator('.agency-search__go').click();
+  await expect(page.getByText('没有符合条件的经纪人')).toBeVisible();
+  await page.locator('.agency-search__input input').fill('何嘉怡');
+  await page.locator('.agency-search__go').click();
+  await expect(page.locator('.agency-broker')).toHaveCount(1);
 
   // The public 备案中介查询 finds it filed.
   await page.goto('/h5/#/subpackages/public/pages/agencies/index');
