@@ -35,8 +35,8 @@ export default defineAppConfig({
       name: 'staff',
       pages: ['pages/home/index', 'pages/tasks/index', 'pages/ticket/index', 'pages/patrols/index', 'pages/patrol/index', 'pages/snap/index'],
     },
-    // 经纪人/中介: filing 经纪人备案 (brokers); agency 机构信息与备案 and brokers 本机构经纪人 (agency admins).
-    { root: 'subpackages/broker', name: 'broker', pages: ['pages/home/index', 'pages/filing/index', 'pages/agency/index', 'pages/brokers/index'] },
+    // 经纪人/中介: filing 经纪人备案 (brokers); agency 机构信息与备案 and brokers 本机构经纪人 (agency admins); credit 信用备案 (both).
+    { root: 'subpackages/broker', name: 'broker', pages: ['pages/home/index', 'pages/filing/index', 'pages/agency/index', 'pages/brokers/index', 'pages/credit/index'] },
     { root: 'subpackages/inspector', name: 'inspector', pages: ['pages/home/index'] }, // 巡查检查
     { root: 'subpackages/committee', name: 'committee', pages: ['pages/home/index', 'pages/tickets/index', 'pages/ticket/index'] }, // 业委会 (read-only supervision)
     { root: 'subpackages/enterprise', name: 'enterprise', pages: ['pages/home/index'] }, // 企业服务

@@ -111,3 +111,16 @@ export async function browserSignIn(page: Page, username: string, withTotp: bool
   await signIn(page, username, withTotp);
   if (withTotp) lastStep.set(username, stepNow());
 }
+
+/**
+ * A valid 居民身份证 number (GB 11643 check character), different on every run. `birth` is the
+ * region and birth year (10 digits, e.g. 4404021988) so that each spec draws from its own range.
+ */
+export function residentId(birth: string): string {
+  const seq = String(100 + Math.floor(Math.random() * 900));
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const first17 = `${birth}0${Math.floor(1 + Math.random() * 9)}${day}${seq}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}

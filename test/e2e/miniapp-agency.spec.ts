@@ -8,20 +8,10 @@
 // releases another who left (解除执业, with a reason, after confirming); the public 备案中介查询
 // finds the agency filed.
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, browserSignIn, stationed, taroButton, signInPersona } from './helpers';
+import { DEMO_PASSWORD, browserSignIn, stationed, taroButton, signInPersona, residentId } from './helpers';
 
 const AGENCY = '横琴新启房地产经纪有限公司';
 const OTHER_AGENCY = '横琴安居房地产经纪有限公司'; // agency1's
-
-/** A valid 居民身份证 number (GB 11643 check character), different on every run. */
-function residentId(): string {
-  const seq = String(100 + Math.floor(Math.random() * 900));
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  const first17 = `44040419900${Math.floor(1 + Math.random() * 9)}${day}${seq}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return first17 + '10X98765432'[sum % 11];
-}
 
 /** A real 1×1 PNG with a distinct trailer per document (the API identifies uploads by content and stores identical content once). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -41,7 +31,7 @@ test('an agency admin files her agency in the mini-program, the association appr
   page.on('pageerror', (e) => pageErrors.push(e.message));
 
   // Someone already registered (备案办理中) with another agency: agency1 registers them through the API.
-  const taken = residentId();
+  const taken = residentId('4404041990');
   const agency1 = { Authorization: `Bearer ${await apiToken(request, 'agency1')}` };
   expect((await request.post('/api/brokers', { headers: agency1, data: { name: '黄志明', idType: 'resident_id', idNumber: taken, phone: '13612345670' } })).status()).toBe(201);
 
@@ -72,7 +62,7 @@ test('an agency admin files her agency in the mini-program, the association appr
   await expect(register.locator('.broker-form__problem')).toContainText(`已在「${OTHER_AGENCY}」`);
   // Someone new is registered (待备案) and listed.
   await field(page, '.broker-form', '姓名').locator('input').fill('何嘉怡');
-  await field(page, '.broker-form', '居民身份证号').locator('input').fill(residentId());
+  await field(page, '.broker-form', '居民身份证号').locator('input').fill(residentId('4404041990'));
   await field(page, '.broker-form', '手机号').locator('input').fill('13712345679');
   await taroButton(page, '提交登记').click();
   const listed = page.locator('.agency-broker').filter({ hasText: '何嘉怡' });
@@ -170,7 +160,7 @@ test('an agency admin files her agency in the mini-program, the association appr
 
   await taroButton(page, '登记经纪人').click();
   await field(page, '.broker-form', '姓名').locator('input').fill('苏文静');
-  await field(page, '.broker-form', '居民身份证号').locator('input').fill(residentId());
+  await field(page, '.broker-form', '居民身份证号').locator('input').fill(residentId('4404041990'));
   await field(page, '.broker-form', '手机号').locator('input').fill('13812345671');
   await taroButton(page, '提交登记').click();
   const suWenjing = page.locator('.agency-broker').filter({ hasText: '苏文静' });

@@ -83,6 +83,7 @@ export const ROLE_AREAS: readonly RoleArea[] = [
       { key: 'my-listings', title: '我的房源', glyph: '房', tint: ORANGE },
       { key: 'agency', title: '机构信息', glyph: '构', tint: PURPLE, path: PAGES.agency },
       { key: 'agency-brokers', title: '本机构经纪人', glyph: '人', tint: GREEN, path: PAGES.agencyBrokers },
+      { key: 'credit-filing', title: '信用备案', glyph: '信', tint: BLUE, path: PAGES.creditFiling },
     ],
   },
   {

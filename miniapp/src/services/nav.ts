@@ -8,6 +8,7 @@ export const PAGES = {
   brokerFiling: '/subpackages/broker/pages/filing/index', // 经纪人备案
   agency: '/subpackages/broker/pages/agency/index', // 机构信息与备案 (agency_admin)
   agencyBrokers: '/subpackages/broker/pages/brokers/index', // 本机构经纪人 (agency_admin)
+  creditFiling: '/subpackages/broker/pages/credit/index', // 信用备案 (broker, agency_admin)
   // 业主服务
   ownerHouses: '/subpackages/owner/pages/houses/index', // 我的房屋
   ownerVerify: '/subpackages/owner/pages/verify/index', // 房屋认证

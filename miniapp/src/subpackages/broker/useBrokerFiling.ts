@@ -23,7 +23,7 @@ export interface BrokerFilingState {
 }
 
 /** The practising record first (pending or active), else the newest. */
-function currentRecord(records: BrokerView[]): BrokerView | null {
+export function currentRecord(records: BrokerView[]): BrokerView | null {
   const practising = records.filter((r) => r.status === 'pending' || r.status === 'active')
   const pool = practising.length ? practising : records
   return pool.reduce<BrokerView | null>((a, r) => (!a || r.id > a.id ? r : a), null)

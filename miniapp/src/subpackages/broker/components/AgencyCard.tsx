@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { formatWanYuan, type EnterpriseDetail } from '@hq/common'
 import { openPublic } from '../../../services/nav'
+import { CardHead, FactRows } from './CardParts'
 
 /** 机构信息: the registry's record of the agency, its 备案状态, the filing certificate (tap → 证书核验) and credit grade. */
 export default function AgencyCard({ agency }: { agency: EnterpriseDetail }) {
@@ -18,16 +19,8 @@ export default function AgencyCard({ agency }: { agency: EnterpriseDetail }) {
   const filing = agency.filing
   return (
     <View className='card broker-card'>
-      <View className='broker-card__head'>
-        <Text className='broker-card__title'>机构信息</Text>
-        <Text className={`broker-tag broker-tag--${agency.status}`}>{agency.statusLabel}</Text>
-      </View>
-      {rows.map(([label, value]) => (
-        <View key={label} className='broker-row'>
-          <Text className='broker-row__label'>{label}</Text>
-          <Text className='broker-row__value'>{value}</Text>
-        </View>
-      ))}
+      <CardHead title='机构信息' tag={agency.statusLabel} tagClass={agency.status} />
+      <FactRows rows={rows} />
       {filing ? (
         <View className='broker-row broker-row--link agency-card__filing' onClick={() => openPublic('verify', { type: 'certificate', no: filing.certNo })}>
           <Text className='broker-row__label'>{filing.title}</Text>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { BrokerView } from '@hq/common'
 import { openPublic } from '../../../services/nav'
+import { CardHead, FactRows } from './CardParts'
 
 /** 我的备案信息: the record as the registry holds it (ID number and phone masked by the API). */
 export default function RecordCard({ record }: { record: BrokerView }) {
@@ -14,16 +15,8 @@ export default function RecordCard({ record }: { record: BrokerView }) {
   ]
   return (
     <View className='card broker-card'>
-      <View className='broker-card__head'>
-        <Text className='broker-card__title'>我的备案信息</Text>
-        <Text className={`broker-tag broker-tag--${record.status}`}>{record.statusLabel}</Text>
-      </View>
-      {rows.map(([label, value]) => (
-        <View key={label} className='broker-row'>
-          <Text className='broker-row__label'>{label}</Text>
-          <Text className='broker-row__value'>{value}</Text>
-        </View>
-      ))}
+      <CardHead title='我的备案信息' tag={record.statusLabel} tagClass={record.status} />
+      <FactRows rows={rows} />
       {record.filing && (
         <View
           className='broker-row broker-row--link'

@@ -10,6 +10,7 @@ import { useSession } from '../../../../hooks/useSession'
 import { checkBroker, registerBroker } from '../../../../services/agency'
 import { goLogin, goMine } from '../../../../services/nav'
 import AgencyBrokerCard from '../../components/AgencyBrokerCard'
+import { BackToList, MoreFooter } from '../../components/CardParts'
 import FilingForm from '../../components/FilingForm'
 import RegisterForm from '../../components/RegisterForm'
 import { useAgencyBrokers } from '../../useAgencyBrokers'
@@ -45,9 +46,7 @@ function Brokers({ agencyName }: { agencyName: string | null }) {
             list.reload()
           }}
         />
-        <Button className='broker-form__submit' type='default' block onClick={b.closeFiling}>
-          返回列表
-        </Button>
+        <BackToList onBack={b.closeFiling} />
       </View>
     )
   }
@@ -89,13 +88,7 @@ function Brokers({ agencyName }: { agencyName: string | null }) {
           {list.items.map((x) => (
             <AgencyBrokerCard key={x.id} broker={x} onFile={() => void b.startFiling(x)} onChanged={list.reload} />
           ))}
-          {list.hasMore ? (
-            <View className='agency-more' onClick={list.loadMore}>
-              <Text>{list.loadingMore ? '加载中…' : list.moreError ? `${list.moreError}，点击重试` : '加载更多'}</Text>
-            </View>
-          ) : (
-            <Text className='agency-more'>没有更多了</Text>
-          )}
+          <MoreFooter list={list} end='没有更多了' />
         </>
       )}
     </View>
