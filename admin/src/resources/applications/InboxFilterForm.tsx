@@ -1,4 +1,5 @@
-import { Button, Checkbox, Form, Input, Select } from 'antd';
+import { Checkbox, Form, Input, Select } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import type { ApplicationStatus } from '@hq/common';
 import type { BusinessTypeInfo } from './api';
 import { STATUS_OPTIONS } from './dictionary';
@@ -11,14 +12,11 @@ export interface InboxFilterValues {
 }
 
 export function InboxFilterForm({ types, onSearch }: { types: BusinessTypeInfo[]; onSearch: (v: InboxFilterValues) => void }) {
-  const [form] = Form.useForm<InboxFilterValues>();
   return (
-    <Form<InboxFilterValues>
-      form={form}
+    <FilterForm<InboxFilterValues>
       name="inboxFilters"
-      layout="inline"
       onFinish={(v) => onSearch({ ...v, keyword: v.keyword?.trim() || undefined })}
-      style={{ rowGap: 12 }}
+      onReset={() => onSearch({})}
     >
       <Form.Item label="关键字" name="keyword">
         <Input placeholder="申请事项、受理编号" allowClear maxLength={50} style={{ width: 200 }} />
@@ -32,21 +30,6 @@ export function InboxFilterForm({ types, onSearch }: { types: BusinessTypeInfo[]
       <Form.Item name="overdue" valuePropName="checked">
         <Checkbox>仅看逾期</Checkbox>
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          查询
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          重置
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterForm>
   );
 }

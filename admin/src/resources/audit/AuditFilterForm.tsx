@@ -1,4 +1,5 @@
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import type { Dayjs } from 'dayjs';
 import type { AuditRecordDto } from '@hq/common';
 import type { AuditFilters } from './api';
@@ -24,9 +25,8 @@ function toFilters(v: FilterValues): AuditFilters {
 const RESULT_OPTIONS = Object.entries(RESULT_LABELS).map(([value, { label }]) => ({ value, label }));
 
 export function AuditFilterForm({ onSearch }: { onSearch: (filters: AuditFilters) => void }) {
-  const [form] = Form.useForm<FilterValues>();
   return (
-    <Form<FilterValues> form={form} name="auditFilters" layout="inline" onFinish={(v) => onSearch(toFilters(v))}>
+    <FilterForm<FilterValues> name="auditFilters" onFinish={(v) => onSearch(toFilters(v))} onReset={() => onSearch({})}>
       <Form.Item label="操作" name="action">
         <Input placeholder="如 auth.login" allowClear maxLength={64} style={{ width: 180 }} />
       </Form.Item>
@@ -36,21 +36,6 @@ export function AuditFilterForm({ onSearch }: { onSearch: (filters: AuditFilters
       <Form.Item label="时间" name="range">
         <DatePicker.RangePicker />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          查询
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          重置
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterForm>
   );
 }

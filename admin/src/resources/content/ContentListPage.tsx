@@ -1,5 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import {
   CONTENT_CHANNEL_LABELS, CONTENT_SECTION_LABELS, CONTENT_STATUS_LABELS, GUIDE_CATEGORY_LABELS, formatShanghai, type ManagedContent,
 } from '@hq/common';
@@ -11,13 +12,11 @@ import { ContentActions } from './ContentActions';
 import { CHANNEL_OPTIONS, SECTION_OPTIONS, STATUS_COLOURS, STATUS_OPTIONS } from './dictionary';
 
 function ContentFilterForm({ onSearch }: { onSearch: (f: ContentFilters) => void }) {
-  const [form] = Form.useForm<ContentFilters>();
   return (
-    <Form<ContentFilters>
-      form={form}
+    <FilterForm<ContentFilters>
       name="contentFilters"
-      layout="inline"
       onFinish={(v) => onSearch({ ...v, keyword: v.keyword?.trim() || undefined })}
+      onReset={() => onSearch({})}
     >
       <Form.Item label="栏目" name="channel">
         <Select placeholder="全部" allowClear options={CHANNEL_OPTIONS} style={{ width: 120 }} />
@@ -31,22 +30,7 @@ function ContentFilterForm({ onSearch }: { onSearch: (f: ContentFilters) => void
       <Form.Item label="关键字" name="keyword">
         <Input placeholder="标题、文号" allowClear maxLength={50} style={{ width: 180 }} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          查询
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          重置
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterForm>
   );
 }
 

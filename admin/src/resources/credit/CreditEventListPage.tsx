@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList } from '../../components/usePagedList';
@@ -113,14 +114,11 @@ export function CreditEventListPage() {
 }
 
 function EventFilterForm({ onSearch }: { onSearch: (f: CreditEventFilters) => void }) {
-  const [form] = Form.useForm<CreditEventFilters>();
   return (
-    <Form<CreditEventFilters>
-      form={form}
+    <FilterForm<CreditEventFilters>
       name="creditEventFilters"
-      layout="inline"
-      style={{ rowGap: 12 }}
       onFinish={(v) => onSearch({ ...v, keyword: v.keyword?.trim() || undefined })}
+      onReset={() => onSearch({})}
     >
       <Form.Item label="关键字" name="keyword">
         <Input placeholder="主体名称、统一社会信用代码、标题、文号" allowClear maxLength={50} style={{ width: 280 }} />
@@ -140,21 +138,6 @@ function EventFilterForm({ onSearch }: { onSearch: (f: CreditEventFilters) => vo
       <Form.Item label="年度" name="year">
         <Select placeholder="全部" allowClear options={yearOptions()} style={{ width: 110 }} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          查询
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          重置
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterForm>
   );
 }

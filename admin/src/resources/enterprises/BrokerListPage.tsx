@@ -1,6 +1,7 @@
 // 经纪人名录 (regulators and the association): search by name, agency and state; the paged list with
 // qualifications and credit; a broker's detail in a drawer (?id= opens it).
-import { Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Empty, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList, useResource } from '../../components/usePagedList';
 import { useSearchParams } from 'react-router-dom';
@@ -58,15 +59,12 @@ export function BrokerListPage() {
 }
 
 function BrokerFilterForm({ onSearch }: { onSearch: (f: BrokerFilters) => void }) {
-  const [form] = Form.useForm<BrokerFilters>();
   const agencies = useResource((signal) => enterprisesApi.list({ kind: 'agency', page: 1, pageSize: 200 }, signal), []);
   return (
-    <Form<BrokerFilters>
-      form={form}
+    <FilterForm<BrokerFilters>
       name="brokerFilters"
-      layout="inline"
-      style={{ rowGap: 12 }}
       onFinish={(v) => onSearch({ keyword: v.keyword?.trim() || undefined, agencyOrgId: v.agencyOrgId, status: v.status })}
+      onReset={() => onSearch({})}
     >
       <Form.Item label="姓名" name="keyword">
         <Input placeholder="经纪人姓名" allowClear maxLength={50} style={{ width: 180 }} />
@@ -84,21 +82,6 @@ function BrokerFilterForm({ onSearch }: { onSearch: (f: BrokerFilters) => void }
       <Form.Item label="执业状态" name="status">
         <Select placeholder="全部" allowClear options={BROKER_STATUS_OPTIONS} style={{ width: 140 }} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          查询
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          重置
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterForm>
   );
 }

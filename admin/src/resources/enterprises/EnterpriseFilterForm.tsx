@@ -1,17 +1,15 @@
-import { Button, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import type { EnterpriseFilters } from './api';
 import { KIND_OPTIONS, STATUS_OPTIONS } from './dictionary';
 
 /** 企业名录 search: name or 统一社会信用代码, kind, registry state. The association sees agencies only. */
 export function EnterpriseFilterForm({ onSearch, agenciesOnly }: { onSearch: (f: EnterpriseFilters) => void; agenciesOnly: boolean }) {
-  const [form] = Form.useForm<EnterpriseFilters>();
   return (
-    <Form<EnterpriseFilters>
-      form={form}
+    <FilterForm<EnterpriseFilters>
       name="enterpriseFilters"
-      layout="inline"
-      style={{ rowGap: 12 }}
       onFinish={(v) => onSearch({ keyword: v.keyword?.trim() || undefined, kind: v.kind, status: v.status })}
+      onReset={() => onSearch({})}
     >
       <Form.Item label="关键字" name="keyword">
         <Input placeholder="企业名称或统一社会信用代码" allowClear maxLength={50} style={{ width: 260 }} />
@@ -24,21 +22,6 @@ export function EnterpriseFilterForm({ onSearch, agenciesOnly }: { onSearch: (f:
       <Form.Item label="登记状态" name="status">
         <Select placeholder="全部" allowClear options={STATUS_OPTIONS} style={{ width: 150 }} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          查询
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          重置
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterForm>
   );
 }

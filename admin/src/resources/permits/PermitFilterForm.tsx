@@ -1,16 +1,14 @@
-import { Button, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import type { PermitFilters } from './api';
 import { KIND_OPTIONS, STATUS_OPTIONS, yearOptions } from './dictionary';
 
 export function PermitFilterForm({ onSearch }: { onSearch: (f: PermitFilters) => void }) {
-  const [form] = Form.useForm<PermitFilters>();
   return (
-    <Form<PermitFilters>
-      form={form}
+    <FilterForm<PermitFilters>
       name="permitFilters"
-      layout="inline"
-      style={{ rowGap: 12 }}
       onFinish={(v) => onSearch({ keyword: v.keyword?.trim() || undefined, kind: v.kind, status: v.status, year: v.year })}
+      onReset={() => onSearch({})}
     >
       <Form.Item label="关键字" name="keyword">
         <Input placeholder="项目名称、证号、开发企业" allowClear maxLength={50} style={{ width: 240 }} />
@@ -24,21 +22,6 @@ export function PermitFilterForm({ onSearch }: { onSearch: (f: PermitFilters) =>
       <Form.Item label="年度" name="year">
         <Select placeholder="全部" allowClear options={yearOptions()} style={{ width: 110 }} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          查询
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          重置
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterForm>
   );
 }

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import { formatShanghai } from '@hq/common';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,14 +16,11 @@ import { usePropertyPermissions } from './permissions';
 import { OrgSelect } from './pickers';
 
 function CommunityFilterForm({ onSearch, showCompany }: { onSearch: (f: CommunityFilters) => void; showCompany: boolean }) {
-  const [form] = Form.useForm<CommunityFilters>();
   return (
-    <Form<CommunityFilters>
-      form={form}
+    <FilterForm<CommunityFilters>
       name="communityFilters"
-      layout="inline"
-      style={{ rowGap: 12 }}
       onFinish={(v) => onSearch({ q: v.q?.trim() || undefined, propertyOrgId: v.propertyOrgId })}
+      onReset={() => onSearch({})}
     >
       <Form.Item label="关键字" name="q">
         <Input placeholder="小区名称、坐落" allowClear maxLength={50} style={{ width: 220 }} />
@@ -32,22 +30,7 @@ function CommunityFilterForm({ onSearch, showCompany }: { onSearch: (f: Communit
           <OrgSelect kind="property_company" placeholder="全部企业" style={{ width: 240 }} />
         </Form.Item>
       )}
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          查询
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          重置
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterForm>
   );
 }
 

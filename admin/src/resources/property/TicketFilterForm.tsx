@@ -1,4 +1,5 @@
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import type { Dayjs } from 'dayjs';
 import type { TicketKind } from '@hq/common';
 import type { TicketFilters } from './api';
@@ -17,13 +18,9 @@ interface Values {
 }
 
 export function TicketFilterForm({ onSearch, showCompany }: { onSearch: (f: TicketFilters) => void; showCompany: boolean }) {
-  const [form] = Form.useForm<Values>();
   return (
-    <Form<Values>
-      form={form}
+    <FilterForm<Values>
       name="ticketFilters"
-      layout="inline"
-      style={{ rowGap: 12 }}
       onFinish={(v) =>
         onSearch({
           q: v.q?.trim() || undefined,
@@ -37,6 +34,7 @@ export function TicketFilterForm({ onSearch, showCompany }: { onSearch: (f: Tick
           to: v.range?.[1]?.format('YYYY-MM-DD'),
         })
       }
+      onReset={() => onSearch({})}
     >
       <Form.Item label="关键字" name="q">
         <Input placeholder="受理编号、描述、位置" allowClear maxLength={50} style={{ width: 200 }} />
@@ -64,21 +62,6 @@ export function TicketFilterForm({ onSearch, showCompany }: { onSearch: (f: Tick
       <Form.Item label="上报日期" name="range">
         <DatePicker.RangePicker placeholder={['开始日期', '结束日期']} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          查询
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          重置
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterForm>
   );
 }

@@ -1,15 +1,14 @@
-import { Button, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import type { ProjectFilters } from './api';
 import { DISTRICT_OPTIONS, PROJECT_STATUS_OPTIONS } from './dictionary';
 
 export function ProjectFilterForm({ onSearch }: { onSearch: (filters: ProjectFilters) => void }) {
-  const [form] = Form.useForm<ProjectFilters>();
   return (
-    <Form<ProjectFilters>
-      form={form}
+    <FilterForm<ProjectFilters>
       name="projectFilters"
-      layout="inline"
       onFinish={(v) => onSearch({ keyword: v.keyword?.trim() || undefined, district: v.district, status: v.status })}
+      onReset={() => onSearch({})}
     >
       <Form.Item label="关键字" name="keyword">
         <Input placeholder="项目名称、推广名、开发企业" allowClear maxLength={50} style={{ width: 220 }} />
@@ -20,21 +19,6 @@ export function ProjectFilterForm({ onSearch }: { onSearch: (filters: ProjectFil
       <Form.Item label="状态" name="status">
         <Select placeholder="全部" allowClear options={PROJECT_STATUS_OPTIONS} style={{ width: 110 }} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          查询
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button
-          onClick={() => {
-            form.resetFields();
-            onSearch({});
-          }}
-        >
-          重置
-        </Button>
-      </Form.Item>
-    </Form>
+    </FilterForm>
   );
 }
