@@ -9,9 +9,11 @@ interface Props<V> {
   onFinish: (values: V) => void;
   onReset: () => void;
   children: ReactNode;
+  /** More buttons after 重置 (刷新, 导出Excel …). */
+  extra?: ReactNode;
 }
 
-export function FilterForm<V extends object>({ name, onFinish, onReset, children }: Props<V>) {
+export function FilterForm<V extends object>({ name, onFinish, onReset, children, extra }: Props<V>) {
   const [form] = Form.useForm<V>();
   return (
     <Form<V> form={form} name={name} layout="inline" style={{ rowGap: 12 }} onFinish={onFinish}>
@@ -31,6 +33,7 @@ export function FilterForm<V extends object>({ name, onFinish, onReset, children
           重置
         </Button>
       </Form.Item>
+      {extra}
     </Form>
   );
 }

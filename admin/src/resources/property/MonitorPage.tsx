@@ -12,6 +12,7 @@ import type { Dayjs } from 'dayjs';
 import { formatShanghai, shanghaiDate, type TicketKind } from '@hq/common';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FilterForm } from '../../components/FilterForm';
 import { useResource } from '../../components/usePagedList';
 import { asApiError } from '../../components/useSubmit';
 import { saveBlob, xlsxBlob, type XlsxCell, type XlsxColumn } from '../enterprises/xlsx';
@@ -56,7 +57,6 @@ const rateCells = (r: RateFields): XlsxCell[] => [formatRate(r.onTimeRate), r.cl
 export function MonitorPage() {
   const { message } = App.useApp();
   const perms = usePropertyPermissions();
-  const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<Omit<MonitorFilters, 'granularity'>>({});
   const [granularity, setGranularity] = useState<'week' | 'month'>('month');
   const monitor = useResource((signal) => ticketsApi.monitor({ ...filters, granularity }, signal), [filters, granularity]);
@@ -178,7 +178,38 @@ export function MonitorPage() {
         )}
       </Space>
       <Card>
-        <Form<FilterValues> form={form} name="monitorFilters" layout="inline" style={{ rowGap: 12 }} onFinish={search}>
+        <FilterForm<FilterValues>
+          name="monitorFilters"
+          onFinish={search}
+          onReset={() => setFilters({})}
+          extra={
+            <>
+              <Form.Item>
+                <Button icon={<ReloadOutlined />} onClick={monitor.reload} loading={monitor.loading}>
+                  刷新
+                </Button>
+              </Form.Item>
+              <Form.Item>
+                <Dropdown
+                  disabled={!m}
+                  menu={{
+                    items: [
+                      { key: 'overdue', label: '超期工单清单' },
+                      { key: 'byOrg', label: '按物业服务企业统计' },
+                      { key: 'byCommunity', label: '按小区统计' },
+                      { key: 'trend', label: '趋势' },
+                    ],
+                    onClick: ({ key }) => void exportSheet(key as 'overdue' | 'byOrg' | 'byCommunity' | 'trend'),
+                  }}
+                >
+                  <Button icon={<DownloadOutlined />} loading={exporting}>
+                    导出Excel
+                  </Button>
+                </Dropdown>
+              </Form.Item>
+            </>
+          }
+        >
           <Form.Item label="类型" name="kind">
             <Select placeholder="全部" allowClear options={KIND_OPTIONS} style={{ width: 120 }} />
           </Form.Item>
@@ -193,45 +224,7 @@ export function MonitorPage() {
           <Form.Item label="小区" name="communityId">
             <CommunitySelect style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-          </Form.Item>
-          <Form.Item>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                setFilters({});
-              }}
-            >
-              重置
-            </Button>
-          </Form.Item>
-          <Form.Item>
-            <Button icon={<ReloadOutlined />} onClick={monitor.reload} loading={monitor.loading}>
-              刷新
-            </Button>
-          </Form.Item>
-          <Form.Item>
-            <Dropdown
-              disabled={!m}
-              menu={{
-                items: [
-                  { key: 'overdue', label: '超期工单清单' },
-                  { key: 'byOrg', label: '按物业服务企业统计' },
-                  { key: 'byCommunity', label: '按小区统计' },
-                  { key: 'trend', label: '趋势' },
-                ],
-                onClick: ({ key }) => void exportSheet(key as 'overdue' | 'byOrg' | 'byCommunity' | 'trend'),
-              }}
-            >
-              <Button icon={<DownloadOutlined />} loading={exporting}>
-                导出Excel
-              </Button>
-            </Dropdown>
-          </Form.Item>
-        </Form>
+        </FilterForm>
       </Card>
       <ErrorAlert error={monitor.error} />
       <Row gutter={[16, 16]}>

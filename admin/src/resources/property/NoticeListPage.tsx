@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import { CONTENT_STATUS_LABELS, formatShanghai, type ContentAction, type ContentStatus, type ManagedContent, type ManagedContentDetail } from '@hq/common';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { usePagedList, useResource } from '../../components/usePagedList';
@@ -110,7 +111,6 @@ function WithdrawDialog({ item, onClose, run }: { item: ManagedContent; onClose:
 
 export function NoticeListPage() {
   const { message } = App.useApp();
-  const [form] = Form.useForm<Filters>();
   const list = usePagedList<Filters, ManagedContent>(noticesApi.list, {});
   const communities = useResource((signal) => communitiesApi.options(signal), []);
   const names = useMemo(() => new Map((communities.data?.items ?? []).map((c) => [c.id, c.name])), [communities.data]);
@@ -168,7 +168,7 @@ export function NoticeListPage() {
         小区公告
       </Typography.Title>
       <Card>
-        <Form<Filters> form={form} name="noticeFilters" layout="inline" style={{ rowGap: 12 }} onFinish={(v) => list.search({ ...v, keyword: v.keyword?.trim() || undefined })}>
+        <FilterForm<Filters> name="noticeFilters" onFinish={(v) => list.search({ ...v, keyword: v.keyword?.trim() || undefined })} onReset={() => list.search({})}>
           <Form.Item label="小区" name="communityId">
             <CommunitySelect style={{ width: 220 }} />
           </Form.Item>
@@ -178,22 +178,7 @@ export function NoticeListPage() {
           <Form.Item label="关键字" name="keyword">
             <Input placeholder="标题" allowClear maxLength={50} style={{ width: 180 }} />
           </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-          </Form.Item>
-          <Form.Item>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                list.search({});
-              }}
-            >
-              重置
-            </Button>
-          </Form.Item>
-        </Form>
+        </FilterForm>
       </Card>
       <Card
         title="停水停电、管理规约等公告"

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Drawer, Empty, Form, Select, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { FilterForm } from '../../components/FilterForm';
 import { formatShanghai } from '@hq/common';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -88,7 +89,6 @@ function PatrolDrawer({ taskId, onClose }: { taskId: number; onClose: () => void
 export function PatrolListPage() {
   const { message } = App.useApp();
   const perms = usePropertyPermissions();
-  const [form] = Form.useForm<PatrolFilters>();
   const list = usePagedList<PatrolFilters, PatrolTaskView>(patrolsApi.list, {});
   const [params, setParams] = useSearchParams();
   const openId = Number(params.get('id')) || null;
@@ -112,7 +112,7 @@ export function PatrolListPage() {
         巡查任务
       </Typography.Title>
       <Card>
-        <Form<PatrolFilters> form={form} name="patrolFilters" layout="inline" style={{ rowGap: 12 }} onFinish={(v) => list.search({ communityId: v.communityId, state: v.state })}>
+        <FilterForm<PatrolFilters> name="patrolFilters" onFinish={(v) => list.search({ communityId: v.communityId, state: v.state })} onReset={() => list.search({})}>
           <Form.Item label="小区" name="communityId">
             <CommunitySelect style={{ width: 220 }} />
           </Form.Item>
@@ -124,22 +124,7 @@ export function PatrolListPage() {
               options={STATE_OPTIONS.map((o) => ({ value: o.value, label: o.value === 'open' ? '进行中' : o.value === 'done' ? '已完成' : '超期未完成' }))}
             />
           </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-          </Form.Item>
-          <Form.Item>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                list.search({});
-              }}
-            >
-              重置
-            </Button>
-          </Form.Item>
-        </Form>
+        </FilterForm>
       </Card>
       <Card
         title="巡查任务"
