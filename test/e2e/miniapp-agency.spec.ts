@@ -176,8 +176,12 @@ test('an agency admin files her agency in the mini-program, the association appr
   // Released, she no longer belongs to the agency (and may join another): off its list.
   await expect(suWenjing).toHaveCount(0);
   await expect(page.getByText('共 1 名经纪人')).toBeVisible();
-  const released = (await (await request.get(`/api/brokers?keyword=${encodeURIComponent('苏文静')}`, { headers: agency1 })).json()) as { items: unknown[] };
-  expect(released.items).toEqual([]); // nor on another agency's
+  // The association's 经纪人名录 still knows her, as released and with no agency.
+  const association = { Authorization: `Bearer ${await apiToken(request, 'association1')}` };
+  const released = (await (await request.get(`/api/brokers?keyword=${encodeURIComponent('苏文静')}`, { headers: association })).json()) as {
+    items: { status: string; agency: unknown }[];
+  };
+  expect(released.items).toEqual([expect.objectContaining({ status: 'released', agency: null })]);
   // The search finds by name.
   await page.locator('.agency-search__input input').fill('苏文静');
   await page.locator('.agency-search__go').click();
